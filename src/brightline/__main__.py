@@ -1,0 +1,5 @@
+"""python -m brightline."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,169 @@
+"""The `brightline` command: a thin layer over the library. Only `main` exits.
+
+Exit codes: 0 ok; 1 bad arguments; 2 an input file could not be read or screened; 3 a model or data
+file is missing; 4 a redacted copy failed its check (nothing written).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from .config import RedactionStyle, Settings
+from .detect.nlp import DEFAULT_MODEL
+from .errors import BrightlineError, ExitCode, InputFileError
+from .ingest import expand_paths
+from .log import configure_logging, get_logger
+from .pipeline import Pipeline
+from .report import render_table
+
+log = get_logger("cli")
+KEY_ENV = "BRIGHTLINE_PSEUDONYM_KEY"
+
+
+def _model_option(function):  # type: ignore[no-untyped-def]
+    return click.option("--model", default=DEFAULT_MODEL, show_default=True,
+                        help="spaCy pipeline: installed package name or path (never downloaded).")(function)
+
+
+def _verbose_option(function):  # type: ignore[no-untyped-def]
+    return click.option("-v", "--verbose", count=True, help="More log lines on stderr (labels and counts only).")(function)
+
+
+@click.group()
+@click.version_option(package_name="brightline")
+def cli() -> None:
+    """Screen and redact school incident reports before they reach law enforcement."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per document on stdout (LABELS.md).")
+@_model_option
+@_verbose_option
+def screen(paths: tuple[Path, ...], as_json: bool, model: str, verbose: int) -> None:
+    """Find student PII and sensitive language in PATHS (files or folders) and score their risk."""
+    configure_logging(verbose)
+    pipeline = Pipeline(Settings(model=model))
+    console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    failures = 0
+    for result in pipeline.screen_paths(expand_paths(paths)):
+        if result.error is not None:
+            failures += 1
+            click.echo(f"brightline: {result.error}", err=True)
+        if as_json:
+            click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        else:
+            render_table(result, console)
+    if failures:
+        raise _Exit(ExitCode.INPUT_FILE)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the redacted copies (same file names; folder structure kept).")
+@click.option("--style", type=click.Choice([s.value for s in RedactionStyle]), default=RedactionStyle.PLACEHOLDER.value,
+              show_default=True, help="placeholder: [PERSON 1]; block: ████; fixed: [REDACTED]; pseudonym: keyed HMAC.")
+@click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help=f"Key for --style pseudonym (or set {KEY_ENV}).")
+@_model_option
+@_verbose_option
+def redact(paths: tuple[Path, ...], out_dir: Path, style: str, key_file: Path | None, model: str, verbose: int) -> None:
+    """Write a redacted copy of each document in PATHS to --out."""
+    configure_logging(verbose)
+    key = key_file.read_bytes().strip() if key_file else os.environ.get(KEY_ENV, "").encode() or None
+    pipeline = Pipeline(Settings(model=model, style=RedactionStyle(style), pseudonym_key=key))
+    targets = _targets(paths, out_dir)
+    failures = 0
+    written = 0
+    for result in pipeline.screen_paths(list(targets)):
+        target = targets[Path(result.path)]
+        try:
+            if result.error is not None:
+                raise InputFileError(result.error)
+            _write_atomically(target, pipeline.redact(result))
+            written += 1
+        except BrightlineError as exc:
+            failures += 1
+            target.unlink(missing_ok=True)  # fail closed: no stale or partial copy where an output belongs
+            click.echo(f"brightline: {exc}", err=True)
+    log.info("%d redacted, %d failed", written, failures)
+    click.echo(f"{written} redacted cop{'y' if written == 1 else 'ies'} in {out_dir}" +
+               (f"; {failures} failed (see above)" if failures else ""), err=True)
+    if failures:
+        raise _Exit(ExitCode.INPUT_FILE)
+
+
+@cli.command(name="eval")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@_model_option
+@_verbose_option
+def evaluate_command(folder: Path, as_json: bool, model: str, verbose: int) -> None:
+    """Score brightline on a folder of labeled documents (LABELS.md format): recall, precision, leaks."""
+    from .evaluate import evaluate, format_report
+
+    configure_logging(verbose)
+    report = evaluate(folder, Pipeline(Settings(model=model)))
+    click.echo(json.dumps(report) if as_json else format_report(report))
+
+
+class _Exit(Exception):
+    def __init__(self, code: ExitCode) -> None:
+        self.code = code
+
+
+def _targets(paths: tuple[Path, ...], out_dir: Path) -> dict[Path, Path]:
+    """Each input file and where its redacted copy goes (a folder's tree is mirrored under --out)."""
+    targets: dict[Path, Path] = {}
+    for path in paths:
+        files = expand_paths([path])
+        for file in files:
+            relative = file.relative_to(path) if path.is_dir() else Path(file.name)
+            target = out_dir / relative
+            if target in targets.values():
+                raise click.BadParameter(f"two inputs would both be written to {target}", param_hint="PATHS")
+            targets[file] = target
+    return targets
+
+
+def _write_atomically(target: Path, content: str) -> None:
+    """Write under a temporary name beside the target, then rename: never a half-written copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=target.parent, prefix=".brightline-", suffix=".part", delete=False
+    )
+    try:
+        with handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(handle.name).replace(target)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; errors a user can cause are one sentence on stderr and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="brightline", standalone_mode=False)
+    except _Exit as exc:
+        sys.exit(int(exc.code))
+    except BrightlineError as exc:
+        click.echo(f"brightline: {exc}", err=True)
+        sys.exit(int(exc.exit_code))
+    except click.exceptions.Abort:
+        click.echo("brightline: aborted.", err=True)
+        sys.exit(int(ExitCode.BAD_ARGS))
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(int(ExitCode.BAD_ARGS))
+    sys.exit(int(ExitCode.OK))

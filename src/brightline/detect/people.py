@@ -1,0 +1,285 @@
+"""People: clean name candidates, tell officials from private individuals, link and propagate mentions.
+
+spaCy and the form patterns propose name spans. This step trims titles and possessives, drops what
+is not a name (a school, a platform, a heading word), decides each mention's role from the words
+around it (a title or role makes an OFFICIAL, a family word or form field a private PERSON), groups
+mentions of one person ("MEJIA, Carlos Andres", "Mejia", "Carlos"), and finds that person's other
+mentions in the document, upper, title or lower case. Where a private person and an official share
+a name, the private reading wins: an unredacted student is the failure that matters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+import regex
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..errors import MissingModelError
+from ..resources import models_dir
+from ..types import Explanation, Finding, Label
+from .sentences import line_span
+
+_BLOCKING = {Label.SCHOOL, Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
+_ALIAS_RULES = ("alias_quoted", "alias_list_item", "quoted_after_name", "quoted_name_cue")
+_PRIVATE_RULES = ("field_name", "roster_row", "relation_name", "relation_label")
+_PARTICLES = {"de", "da", "del", "della", "dos", "das", "do", "van", "von", "der", "la", "le", "di", "du",
+              "bin", "ibn", "al", "el", "st"}
+
+
+class RolesModel(BaseModel):
+    """models/people/roles.v1.yaml: regex alternations of role vocabulary."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    version: int
+    titles: str
+    fields: str
+    roles_after: str
+    relations: str
+    personal_mail_domains: str
+    not_names: str
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Compiled role vocabulary."""
+
+    title_before: regex.Pattern[str]
+    title_prefix: regex.Pattern[str]
+    field_line: regex.Pattern[str]
+    role_after: regex.Pattern[str]
+    role_next_line: regex.Pattern[str]
+    relation_before: regex.Pattern[str]
+    relation_after: regex.Pattern[str]
+    personal_mail: regex.Pattern[str]
+    not_names: frozenset[str]
+
+
+@cache
+def load_roles(root: Path | None = None) -> Roles:
+    """Load and compile the role vocabulary; a bad file is an error, never a fallback."""
+    path = models_dir(root) / "people" / "roles.v1.yaml"
+    try:
+        model = RolesModel.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise MissingModelError(f"data file {path.name} is missing or invalid: {type(exc).__name__}.") from None
+    flags = regex.VERSION1
+    try:
+        return Roles(
+            title_before=regex.compile(rf"(?:^|[\s(])(?:{model.titles})[ \t]*$", flags),
+            title_prefix=regex.compile(rf"^(?:(?:{model.titles})[ \t]+)+", flags),
+            field_line=regex.compile(rf"^[ \t>]*(?:{model.fields})[ \t]*:", flags | regex.IGNORECASE),
+            role_after=regex.compile(
+                rf"^(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+-[ \t]+|[ \t]+)(?:[A-Z][\w.]*[ \t]+){{0,3}}(?:{model.roles_after})\b"
+                r"|^[ \t]*#\d{2,6}\b",
+                flags,
+            ),
+            role_next_line=regex.compile(
+                rf"^[ \t]*\n[ \t]*(?:[A-Z][\w.&]*[ \t]+){{0,4}}(?:{model.roles_after})\b", flags
+            ),
+            relation_before=regex.compile(rf"\b(?:{model.relations})s?\b[ \t]*[:,(]?[ \t]*$", flags | regex.IGNORECASE),
+            relation_after=regex.compile(rf"^[ \t]*[,(][ \t]*(?:{model.relations})\b", flags | regex.IGNORECASE),
+            personal_mail=regex.compile(rf"@(?:{model.personal_mail_domains})\.", flags | regex.IGNORECASE),
+            not_names=frozenset(w.lower() for w in model.not_names.split("|")),
+        )
+    except regex.error as exc:
+        raise MissingModelError(f"data file {path.name} has an invalid pattern: {exc}") from None
+
+
+@dataclass
+class _Person:
+    """One person: the name tokens of their full-name mentions and how those mentions were read."""
+
+    key: str
+    tokens: frozenset[str]
+    whole: bool  # an alias: matched as a whole string, never token by token
+    private_votes: int = 0
+    official_votes: int = 0
+    surface: set[str] = field(default_factory=set)
+
+    @property
+    def official(self) -> bool:
+        return self.official_votes > 0 and self.private_votes == 0
+
+
+class PeopleResolver:
+    """Turns raw PERSON candidates into PERSON and OFFICIAL findings with entity keys."""
+
+    def __init__(self, roles: Roles, common_words: frozenset[str]) -> None:
+        self.roles = roles
+        self.common_words = common_words
+
+    def apply(self, text: str, findings: list[Finding]) -> list[Finding]:
+        """All findings, with PERSON candidates replaced by cleaned, classified, linked mentions."""
+        candidates = [f for f in findings if f.label is Label.PERSON]
+        others = [f for f in findings if f.label is not Label.PERSON]
+        blockers = [(f.start, f.end) for f in others if f.label in _BLOCKING]
+        sensitive = {(f.start, f.end) for f in others if f.label in (Label.GANG, Label.SOCIAL_MEDIA, Label.IMMIGRATION)}
+
+        mentions: list[tuple[int, int, Finding, str | None]] = []
+        for finding in sorted(candidates, key=lambda f: (f.start, -(f.end - f.start))):
+            alias = finding.explanation.rule.endswith(_ALIAS_RULES)
+            span = (finding.start, finding.end) if alias else self._clean(text, finding.start, finding.end)
+            if span is None or _inside_any(span, blockers) or span in sensitive:
+                continue
+            if any(s <= span[0] and span[1] <= e for s, e, _, _ in mentions):
+                continue
+            role = "private" if finding.explanation.rule.endswith(_PRIVATE_RULES) else self._role(text, *span)
+            mentions.append((span[0], span[1], finding, role))
+
+        people = self._group(text, mentions)
+        return others + self._emit(text, mentions, people, blockers)
+
+    # -- cleaning -------------------------------------------------------------------------------
+    def _clean(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        span = text[start:end]
+        cut = regex.search(r"\n|\t| {2,}", span)  # a line break or a column gap ends a name
+        if cut is not None:
+            span = span[: cut.start()]
+        prefix = self.roles.title_prefix.match(span)
+        if prefix:
+            start += prefix.end()
+            span = span[prefix.end():]
+        stripped = regex.sub(r"(?:['’]s|['’])?[\s.,;:!?\"”)]*$", "", span)
+        # a trailing initial keeps its period ("Washington, Terrell J.")
+        if regex.search(r"\b[A-Z]$", stripped) and span[len(stripped):len(stripped) + 1] == ".":
+            stripped += "."
+        span = stripped
+        end = start + len(span)
+        if not span or regex.search(r"[\d@/#_]", span) or not regex.search(r"[A-Z]", span):
+            return None
+        words = [w.strip(".,'’").lower() for w in regex.split(r"[\s,]+", span) if w.strip(".,'’")]
+        if not words or all(w in self.roles.not_names or w in _PARTICLES for w in words):
+            return None
+        while words and words[0] in self.roles.not_names:  # "Narrative Portillo" -> "Portillo"
+            first = regex.match(r"\S+\s*", text[start:end])
+            if first is None:
+                return None
+            start += first.end()
+            words.pop(0)
+        if len(words) == 1 and self._common(words[0]) and self._sentence_initial(text, start):
+            return None
+        return (start, end) if end > start else None
+
+    # -- roles ----------------------------------------------------------------------------------
+    def _role(self, text: str, start: int, end: int) -> str | None:
+        line_start, line_end = line_span(text, start)
+        before, after = text[line_start:start], text[end:]
+        if self.roles.relation_before.search(before[-40:]) or self.roles.relation_after.match(after[:40]):
+            return "private"
+        line = text[line_start:line_end]
+        if self.roles.field_line.match(line) and not self.roles.personal_mail.search(line):
+            return "official"
+        if self.roles.title_before.search(before[-45:]):
+            return "official"
+        if self.roles.role_after.match(after[:60]) or self.roles.role_next_line.match(after[:80]):
+            return "official"
+        return None
+
+    # -- grouping -------------------------------------------------------------------------------
+    def _group(self, text: str, mentions: list[tuple[int, int, Finding, str | None]]) -> list[_Person]:
+        people: list[_Person] = []
+        for start, end, finding, role in mentions:
+            alias = finding.explanation.rule.endswith(_ALIAS_RULES)
+            tokens = frozenset({text[start:end].lower()}) if alias else _name_tokens(text[start:end])
+            if not tokens or (len(tokens) < 2 and not alias):
+                continue
+            person = next((p for p in people if p.whole == alias and (tokens <= p.tokens or p.tokens <= tokens)), None)
+            if person is None:
+                person = _Person(key=f"person-{len(people) + 1}", tokens=tokens, whole=alias)
+                people.append(person)
+            else:
+                person.tokens = person.tokens | tokens
+            person.surface.add(text[start:end])
+            if role == "private":
+                person.private_votes += 1
+            elif role == "official":
+                person.official_votes += 1
+        return people
+
+    def _emit(
+        self,
+        text: str,
+        mentions: list[tuple[int, int, Finding, str | None]],
+        people: list[_Person],
+        blockers: list[tuple[int, int]],
+    ) -> list[Finding]:
+        taken: list[tuple[int, int]] = []
+        out: list[Finding] = []
+
+        def owner(words: frozenset[str], alias: bool) -> _Person | None:
+            matches = [p for p in people if p.whole == alias and words and words <= p.tokens]
+            private = [p for p in matches if not p.official]
+            return (private or matches or [None])[0]
+
+        for start, end, finding, role in mentions:
+            alias = finding.explanation.rule.endswith(_ALIAS_RULES)
+            words = frozenset({text[start:end].lower()}) if alias else _name_tokens(text[start:end])
+            person = owner(words, alias)
+            official = person.official if person is not None else role == "official"
+            out.append(_as(finding, start, end, text, official, person.key if person else None))
+            taken.append((start, end))
+
+        for person in people:
+            for needle in ({next(iter(person.tokens))} if person.whole else person.tokens):
+                if len(needle) < 2 or needle in _PARTICLES:
+                    continue
+                target = owner(frozenset({needle}), person.whole) or person
+                for start, end in self._occurrences(text, needle, person.whole):
+                    if _overlaps_any((start, end), taken) or _overlaps_any((start, end), blockers):
+                        continue
+                    explanation = Explanation("name_propagation", f"same name as {target.key}", 0.8)
+                    label = Label.OFFICIAL if target.official else Label.PERSON
+                    out.append(Finding(label, start, end, text[start:end], explanation, entity=target.key))
+                    taken.append((start, end))
+        return out
+
+    def _occurrences(self, text: str, needle: str, whole: bool) -> list[tuple[int, int]]:
+        found = []
+        pattern = regex.compile(r"(?<![\w\-])" + regex.escape(needle) + r"(?![\w\-])", regex.IGNORECASE)
+        for match in pattern.finditer(text):
+            surface = match.group(0)
+            if whole:
+                if surface[:1].isupper() or surface == needle:
+                    found.append(match.span())
+                continue
+            if surface.islower():
+                if not self._common(needle):
+                    found.append(match.span())
+                continue
+            if self._common(needle) and (self._sentence_initial(text, match.start()) or surface.isupper()):
+                continue
+            found.append(match.span())
+        return found
+
+    def _common(self, word: str) -> bool:
+        return word.lower() in self.common_words or word.lower() in self.roles.not_names
+
+    @staticmethod
+    def _sentence_initial(text: str, position: int) -> bool:
+        before = text[max(0, position - 3):position].rstrip(" \t\"“'(")
+        return not before or before[-1] in ".!?\n:-"
+
+
+def _name_tokens(name: str) -> frozenset[str]:
+    """Lower-case name words, without initials and particles ("MEJIA, Carlos A." -> {mejia, carlos})."""
+    words = (w.strip(".,'’\"").lower() for w in regex.split(r"[\s,]+", name))
+    return frozenset(w for w in words if len(w) >= 2 and w not in _PARTICLES and regex.fullmatch(r"[\w'’\-]+", w))
+
+
+def _inside_any(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in others)
+
+
+def _overlaps_any(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in others)
+
+
+def _as(finding: Finding, start: int, end: int, text: str, official: bool, entity: str | None) -> Finding:
+    label = Label.OFFICIAL if official else Label.PERSON
+    return replace(finding, label=label, start=start, end=end, text=text[start:end], entity=entity)

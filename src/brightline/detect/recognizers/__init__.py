@@ -1,0 +1,43 @@
+"""brightline's recognizers, registered explicitly."""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+from presidio_analyzer.predefined_recognizers import EmailRecognizer, PhoneRecognizer, SpacyRecognizer
+
+from .address_recognizer import AddressRecognizer
+from .age_recognizer import AgeRecognizer
+from .date_of_birth_recognizer import DateOfBirthRecognizer
+from .gang_recognizer import GangRecognizer
+from .gov_id_recognizer import GovIdRecognizer
+from .health_recognizer import HealthRecognizer
+from .immigration_recognizer import ImmigrationRecognizer
+from .person_pattern_recognizer import PersonPatternRecognizer
+from .school_recognizer import SchoolRecognizer
+from .social_handle_recognizer import SocialHandleRecognizer
+from .social_media_recognizer import SocialMediaRecognizer
+from .ssn_recognizer import SsnRecognizer
+from .student_id_recognizer import StudentIdRecognizer
+
+__all__ = [
+    "AddressRecognizer", "AgeRecognizer", "DateOfBirthRecognizer", "GangRecognizer", "GovIdRecognizer",
+    "HealthRecognizer", "ImmigrationRecognizer", "PersonPatternRecognizer", "SchoolRecognizer",
+    "SocialHandleRecognizer", "SocialMediaRecognizer", "SsnRecognizer", "StudentIdRecognizer",
+    "BRIGHTLINE_RECOGNIZERS", "build_recognizers",
+]
+
+BRIGHTLINE_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
+    PersonPatternRecognizer, DateOfBirthRecognizer, AgeRecognizer, StudentIdRecognizer, SsnRecognizer,
+    AddressRecognizer, SocialHandleRecognizer, GovIdRecognizer, HealthRecognizer, GangRecognizer,
+    SocialMediaRecognizer, ImmigrationRecognizer, SchoolRecognizer,
+)
+
+
+def build_recognizers() -> list[EntityRecognizer]:
+    """Presidio's NER, e-mail and phone recognizers, and every recognizer of brightline's own."""
+    presidio: list[EntityRecognizer] = [
+        SpacyRecognizer(supported_entities=["PERSON"]),
+        EmailRecognizer(),
+        PhoneRecognizer(supported_regions=("US",), context=[]),
+    ]
+    return presidio + [recognizer() for recognizer in BRIGHTLINE_RECOGNIZERS]

@@ -1,0 +1,26 @@
+"""US street addresses and PO boxes, each candidate confirmed by usaddress's parser."""
+
+from __future__ import annotations
+
+import usaddress
+
+from ..vocab import CompiledRule
+from .rule_set_recognizer import RuleSetRecognizer
+
+_STREET_PARTS = {"AddressNumber", "StreetName"}
+
+
+class AddressRecognizer(RuleSetRecognizer):
+    """Number + street + suffix with units, floors and city/state/ZIP; PO boxes."""
+
+    RULES_FILE = "patterns/address.v1.yaml"
+
+    def accept(self, text: str, start: int, end: int, rule: CompiledRule) -> bool:
+        candidate = text[start:end]
+        try:
+            tagged, kind = usaddress.tag(candidate)
+        except usaddress.RepeatedLabelError:
+            return True  # the regex shape is strong; a parser disagreement is not a reason to leak
+        if kind == "PO Box":
+            return True
+        return _STREET_PARTS <= set(tagged)

@@ -1,0 +1,11 @@
+"""A private individual's age in its many spellings."""
+
+from __future__ import annotations
+
+from .rule_set_recognizer import RuleSetRecognizer
+
+
+class AgeRecognizer(RuleSetRecognizer):
+    """A private individual's age in its many spellings."""
+
+    RULES_FILE = "patterns/age.v1.yaml"

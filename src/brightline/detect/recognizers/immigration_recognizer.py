@@ -1,0 +1,11 @@
+"""Immigration status, its proxies and enforcement."""
+
+from __future__ import annotations
+
+from .rule_set_recognizer import RuleSetRecognizer
+
+
+class ImmigrationRecognizer(RuleSetRecognizer):
+    """Immigration status, its proxies and enforcement."""
+
+    RULES_FILE = "terms/immigration.v1.yaml"

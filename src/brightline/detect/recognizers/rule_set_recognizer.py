@@ -1,0 +1,99 @@
+"""The base of brightline's own recognizers: a Presidio recognizer driven by a rule set in models/."""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ..sentences import sentence_span
+from ..vocab import CompiledRule, RuleSet, rule_set
+
+
+class RuleSetRecognizer(EntityRecognizer):
+    """Finds the spans of every rule of one rule set; subclasses name the file and may veto spans."""
+
+    RULES_FILE: str = ""
+
+    def __init__(self) -> None:
+        self.rules: RuleSet = rule_set(self.RULES_FILE)
+        super().__init__(
+            supported_entities=[str(self.rules.label)],
+            supported_language="en",
+            name=self.__class__.__name__,
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the rule set is compiled in the constructor."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Every accepted span of every rule, each with its explanation."""
+        results: list[RecognizerResult] = []
+        for rule in self.active_rules():
+            for start, end in rule.spans(text):
+                start, end = _trim(text, start, end)
+                if end <= start or self.suppressed(text, start, end):
+                    continue
+                if not self.accept(text, start, end, rule):
+                    continue
+                results.append(self.result(start, end, rule))
+        return results
+
+    def active_rules(self) -> list[CompiledRule]:
+        """The rules applied by `analyze` (all by default)."""
+        return self.rules.rules
+
+    def accept(self, text: str, start: int, end: int, rule: CompiledRule) -> bool:
+        """A subclass's veto on one candidate span."""
+        return True
+
+    def suppressed(self, text: str, start: int, end: int) -> bool:
+        """Whether the span's sentence matches one of the rule set's look-alike contexts."""
+        if not self.rules.suppressors:
+            return False
+        lo, hi = sentence_span(text, start, end)
+        return any(s.search(text, lo, hi) for s in self.rules.suppressors)
+
+    def result(self, start: int, end: int, rule: CompiledRule, score: float | None = None) -> RecognizerResult:
+        """A Presidio result that carries the rule set, rule and category as its explanation."""
+        explanation = AnalysisExplanation(
+            recognizer=self.name,
+            original_score=rule.score if score is None else score,
+            pattern_name=f"{self.rules.ref}:{rule.id}",
+            pattern=None,
+            textual_explanation=rule.note,
+        )
+        return RecognizerResult(
+            entity_type=str(self.rules.label),
+            start=start,
+            end=end,
+            score=rule.score if score is None else score,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                "rule": f"{self.rules.ref}:{rule.id}",
+                "category": rule.category,
+            },
+        )
+
+
+_TRAILING = regex.compile(r"[\s.,;:!?'\"”’)\]]+$")
+_LEADING = regex.compile(r"^[\s,;:'\"“‘(\[]+")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and punctuation a pattern may have swallowed (a handle's final period)."""
+    span = text[start:end]
+    lead = _LEADING.match(span)
+    if lead:
+        start += lead.end()
+    trail = _TRAILING.search(text[start:end])
+    if trail:
+        end = start + trail.start()
+    # keep a closing bracket or quote that pairs with one inside the span ("Calle 18)")
+    if end < len(text) and text[end] == ")" and "(" in text[start:end] and text[start:end].count("(") > text[start:end].count(")"):
+        end += 1
+    return start, end

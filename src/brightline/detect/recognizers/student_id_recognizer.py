@@ -1,0 +1,50 @@
+"""Student identifiers: every ID-shaped token on a cue's line, up to the next field label."""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ..sentences import line_span
+from .rule_set_recognizer import RuleSetRecognizer
+
+# What may stand between a cue and its IDs: spaces, punctuation, "no.", and capitalised words
+# (the students' names in "Student ID numbers: Owens 258114; Pierce 261903").
+_FILLER = regex.compile(r"(?:[\s:#.,;()\-]|no\.?|nos\.?|numbers?|is|are|was|and|[A-Z][A-Za-z'\-]*)*")
+# A field label ends the cue's reach: "Grade:", "DOB", "Phone".
+_FIELD = regex.compile(r"\b[A-Za-z][A-Za-z /]{0,20}:|\b(?:DOB|Grade|Gr|Age|Phone|Tel|Address|Homeroom|Period)\b")
+_REACH = 70
+
+
+class StudentIdRecognizer(RuleSetRecognizer):
+    """SASIDs, local and district IDs, student numbers, lockers and passes, each after its cue."""
+
+    RULES_FILE = "patterns/student_id.v1.yaml"
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        rules = {rule.id: rule for rule in self.rules.rules}
+        cue, token, sasid = rules["cue"], rules["id_token"], rules["sasid_bare"]
+        results = [self.result(start, end, sasid) for start, end in sasid.spans(text)]
+        for cue_start, cue_end in cue.spans(text):
+            _, line_end = line_span(text, cue_start)
+            reach_end = min(line_end, cue_end + _REACH)
+            field = _FIELD.search(text, cue_end, reach_end)
+            if field is not None:
+                reach_end = field.start()
+            position = cue_end
+            for start, end in token.spans(text[cue_end:reach_end]):
+                start, end = start + cue_end, end + cue_end
+                if _FILLER.fullmatch(text, position, start) is None:
+                    break  # ordinary words between: the cue's list has ended
+                if not _is_placeholder(text[start:end]):
+                    results.append(self.result(start, end, token))
+                position = end
+        return results
+
+
+def _is_placeholder(value: str) -> bool:
+    digits = [c for c in value if c.isdigit()]
+    return len(set(digits)) <= 1  # 0000000 is a blank form, not an ID

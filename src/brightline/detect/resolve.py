@@ -1,0 +1,53 @@
+"""Settle overlapping findings by a fixed rule, so counts, risk and redaction read one clean list.
+
+- PII: where two PII findings overlap, the longer one stands and takes in the other's characters
+  (a redaction must cover both); the label of the longer (then higher-scored) one is kept.
+- Sensitive language: overlapping findings of the same label merge into one span.
+- Context (OFFICIAL, SCHOOL): dropped wherever they touch PII; PII wins, for safety.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..types import CONTEXT_LABELS, PII_LABELS, SENSITIVE_LABELS, Finding
+
+
+def resolve(text: str, findings: list[Finding]) -> list[Finding]:
+    """The findings with overlaps settled, in document order."""
+    pii = _merge([f for f in findings if f.label in PII_LABELS], text)
+    sensitive: list[Finding] = []
+    for label in SENSITIVE_LABELS:
+        sensitive += _merge([f for f in findings if f.label == label], text)
+    context = [
+        f for f in _dedupe([f for f in findings if f.label in CONTEXT_LABELS])
+        if not any(p.start < f.end and f.start < p.end for p in pii)
+    ]
+    return sorted(pii + sensitive + context, key=lambda f: (f.start, f.end, str(f.label)))
+
+
+def _merge(findings: list[Finding], text: str) -> list[Finding]:
+    """Overlapping findings become one, labelled as the longest (then highest-scored) of them."""
+    ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start), -f.score))
+    merged: list[Finding] = []
+    for finding in ordered:
+        if merged and finding.start < merged[-1].end:
+            current = merged[-1]
+            if finding.end > current.end:
+                keep = current if (current.end - current.start) >= (finding.end - finding.start) else finding
+                merged[-1] = replace(keep, start=current.start, end=finding.end,
+                                     text=text[current.start:finding.end])
+            continue
+        merged.append(finding)
+    return merged
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Context findings overlapping each other: the longer stands."""
+    ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Finding] = []
+    for finding in ordered:
+        if kept and finding.start < kept[-1].end:
+            continue
+        kept.append(finding)
+    return kept

@@ -1,0 +1,26 @@
+"""Ingest: turn files into documents (plain text today; PDFs later)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .text import read_text
+
+__all__ = ["SUPPORTED_SUFFIXES", "expand_paths", "read_text"]
+
+SUPPORTED_SUFFIXES = frozenset({".txt", ".text"})
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, and supported files found recursively in folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+            )
+        else:
+            found.append(path)
+    return found

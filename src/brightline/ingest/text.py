@@ -1,0 +1,36 @@
+"""Read a text document, refusing clearly what cannot be screened safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputFileError
+
+_BINARY_SAMPLE = 8192
+
+
+def read_text(path: Path, max_bytes: int) -> str:
+    """The decoded text of a UTF-8 file; missing, binary, non-UTF-8, empty and huge files are refused."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputFileError(f"{path}: no such file.") from None
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot be read ({exc.strerror}).") from None
+    if not path.is_file():
+        raise InputFileError(f"{path}: not a regular file.")
+    if size > max_bytes:
+        raise InputFileError(f"{path}: too large to screen ({size} bytes; the limit is {max_bytes}).")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot be read ({exc.strerror}).") from None
+    if b"\x00" in data[:_BINARY_SAMPLE]:
+        raise InputFileError(f"{path}: binary file, not text.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputFileError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start}).") from None
+    if not text.strip():
+        raise InputFileError(f"{path}: empty document.")
+    return text

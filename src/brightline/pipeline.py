@@ -1,0 +1,81 @@
+"""The pipeline, in order: ingest -> detect -> score -> redact."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from .config import Settings
+from .detect import Detector
+from .errors import BrightlineError
+from .ingest import read_text
+from .log import get_logger
+from .errors import VerificationError
+from .redact import cover_repeats, make_operator, redact_text, surviving_values
+from .score import decide, load_weights, score_risk
+from .types import Finding, ScreenResult
+
+log = get_logger("pipeline")
+
+
+class Pipeline:
+    """Loads the models once; screens and redacts any number of documents."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.detector = Detector(self.settings.model, self.settings.batch_size)
+        self.weights = load_weights()
+
+    def screen_text(self, text: str, path: str = "<text>") -> ScreenResult:
+        """Screen one text."""
+        return next(self.screen_texts([(path, text)]))
+
+    def screen_texts(self, documents: Iterable[tuple[str, str]]) -> Iterator[ScreenResult]:
+        """Screen (path, text) pairs in batches, in order; a document that fails becomes an error result."""
+        iterator = iter(documents)
+        while batch := list(islice(iterator, self.settings.batch_size)):
+            try:
+                findings = list(self.detector.detect_many(text for _, text in batch))
+            except Exception:  # noqa: BLE001 - retried one by one so one bad document cannot sink the rest
+                findings = [self._detect_one(path, text) for path, text in batch]
+            for (path, text), found in zip(batch, findings, strict=True):
+                yield self._result(path, text, found)
+
+    def screen_paths(self, paths: Iterable[Path]) -> Iterator[ScreenResult]:
+        """Read and screen files; unreadable files become error results, in order."""
+        readable: list[tuple[str, str]] = []
+        order: list[tuple[str, str | None]] = []
+        for path in paths:
+            try:
+                readable.append((str(path), read_text(path, self.settings.max_bytes)))
+                order.append((str(path), None))
+            except BrightlineError as exc:
+                order.append((str(path), str(exc)))
+        screened = self.screen_texts(readable)
+        for path, error in order:
+            yield ScreenResult(path=path, text="", error=error) if error is not None else next(screened)
+
+    def redact(self, result: ScreenResult) -> str:
+        """The redacted text of a screened document, in the configured style."""
+        labels = self.settings.redact_labels
+        operator = make_operator(self.settings.style, self.settings.pseudonym_key)
+        findings = cover_repeats(result.text, result.findings, labels)
+        redacted = redact_text(result.text, findings, labels, operator)
+        left = surviving_values(redacted, findings, labels)
+        if left:  # fail closed: never hand back a copy that still holds a value it meant to remove
+            raise VerificationError(f"{result.path}: a redacted {left[0]} value survived redaction; nothing was written.")
+        return redacted
+
+    def _detect_one(self, path: str, text: str) -> list[Finding] | None:
+        try:
+            return self.detector.detect(text)
+        except Exception as exc:  # noqa: BLE001 - reported by type only: a message could quote the text
+            log.error("detection failed for %s (%s)", path, type(exc).__name__)
+            return None
+
+    def _result(self, path: str, text: str, findings: list[Finding] | None) -> ScreenResult:
+        if findings is None:
+            return ScreenResult(path=path, text=text, error=f"{path}: detection failed; nothing was written.")
+        risk = score_risk(text, findings, self.weights)
+        return ScreenResult(path=path, text=text, findings=findings, risk=risk, decision=decide(risk, findings))

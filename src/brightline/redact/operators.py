@@ -1,0 +1,83 @@
+"""How one redacted span is written: one small operator per style behind one interface."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from abc import ABC, abstractmethod
+
+from ..config import RedactionStyle
+from ..errors import ConfigError
+from ..types import Finding
+
+_NORMAL = re.compile(r"[^0-9a-z]+")
+
+
+def entity_key(finding: Finding) -> str:
+    """What makes two findings the same thing: the linked person, else the normalised text."""
+    if finding.entity is not None:
+        return finding.entity
+    return f"{finding.label}:{_NORMAL.sub('', finding.text.lower())}"
+
+
+class Operator(ABC):
+    """Writes the replacement of one finding (findings arrive in document order)."""
+
+    @abstractmethod
+    def replacement(self, finding: Finding, canonical: str) -> str:
+        """The text standing for `finding`; `canonical` is the fullest text of its entity."""
+
+
+class PlaceholderOperator(Operator):
+    """[LABEL n], n counted per label in order of first appearance."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self.per_label: dict[str, int] = {}
+
+    def replacement(self, finding: Finding, canonical: str) -> str:
+        key = entity_key(finding)
+        if key not in self.numbers:
+            label = str(finding.label)
+            self.per_label[label] = self.per_label.get(label, 0) + 1
+            self.numbers[key] = self.per_label[label]
+        return f"[{finding.label} {self.numbers[key]}]"
+
+
+class BlockOperator(Operator):
+    """Solid blocks as long as the span (line breaks kept, so layout holds)."""
+
+    def replacement(self, finding: Finding, canonical: str) -> str:
+        return "".join(c if c == "\n" else "█" for c in finding.text)
+
+
+class FixedOperator(Operator):
+    """The same [REDACTED] everywhere."""
+
+    def replacement(self, finding: Finding, canonical: str) -> str:
+        return "[REDACTED]"
+
+
+class PseudonymOperator(Operator):
+    """[LABEL xxxxxx]: HMAC-SHA256 of the entity's fullest text under the office's key."""
+
+    def __init__(self, key: bytes) -> None:
+        self.key = key
+
+    def replacement(self, finding: Finding, canonical: str) -> str:
+        digest = hmac.new(self.key, f"{finding.label}:{canonical}".encode(), hashlib.sha256).hexdigest()
+        return f"[{finding.label} {digest[:8]}]"
+
+
+def make_operator(style: RedactionStyle, key: bytes | None = None) -> Operator:
+    """The operator for a style; pseudonyms need the office's key."""
+    if style is RedactionStyle.PSEUDONYM:
+        if not key:
+            raise ConfigError("pseudonyms need a key: set BRIGHTLINE_PSEUDONYM_KEY or pass --key-file.")
+        return PseudonymOperator(key)
+    return {
+        RedactionStyle.PLACEHOLDER: PlaceholderOperator,
+        RedactionStyle.BLOCK: BlockOperator,
+        RedactionStyle.FIXED: FixedOperator,
+    }[style]()

@@ -1,0 +1,76 @@
+"""Redact a text from its resolved findings: spans replaced end to start, overlaps covered whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from ..types import Finding, Label
+from .operators import Operator, entity_key
+
+_NORMAL = re.compile(r"\s+")
+
+
+def redact_text(text: str, findings: list[Finding], labels: Collection[Label], operator: Operator) -> str:
+    """The text with every finding of `labels` replaced; overlapping findings become one replacement."""
+    chosen = sorted((f for f in findings if f.label in labels), key=lambda f: (f.start, -(f.end - f.start)))
+    canonical = _canonical_names(chosen)
+    # merge overlaps first so no character of any chosen finding survives
+    spans: list[tuple[int, int, Finding]] = []
+    for finding in chosen:
+        if spans and finding.start < spans[-1][1]:
+            start, end, first = spans[-1]
+            spans[-1] = (start, max(end, finding.end), first)
+            continue
+        spans.append((finding.start, finding.end, finding))
+    replacements = [(start, end, operator.replacement(lead, canonical[entity_key(lead)])) for start, end, lead in spans]
+    pieces: list[str] = []
+    cursor = len(text)
+    for start, end, replacement in reversed(replacements):
+        pieces.append(text[end:cursor])
+        pieces.append(replacement)
+        cursor = start
+    pieces.append(text[:cursor])
+    return "".join(reversed(pieces))
+
+
+def _canonical_names(findings: list[Finding]) -> dict[str, str]:
+    """The longest surface form of each entity ("MEJIA, Carlos Andres" for "Mejia"), for keyed pseudonyms."""
+    canonical: dict[str, str] = {}
+    for finding in findings:
+        key = entity_key(finding)
+        surface = _NORMAL.sub(" ", finding.text.strip()).lower()
+        if len(surface) > len(canonical.get(key, "")):
+            canonical[key] = surface
+    return canonical
+
+
+def cover_repeats(text: str, findings: list[Finding], labels: Collection[Label]) -> list[Finding]:
+    """The findings plus every other verbatim occurrence of a redacted value the detectors missed.
+
+    A value redacted once is redacted everywhere: a name spaCy saw on line 3 but not on line 30
+    must not survive on line 30.
+    """
+    chosen = [f for f in findings if f.label in labels and len(f.text.strip()) >= 3]
+    covered = [(f.start, f.end) for f in findings if f.label in labels]
+    extra: list[Finding] = []
+    for value in {f.text for f in chosen}:
+        source = next(f for f in chosen if f.text == value)
+        pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)")
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in covered):
+                continue
+            extra.append(Finding(source.label, start, end, value, source.explanation, entity=source.entity))
+            covered.append((start, end))
+    return findings + extra if extra else findings
+
+
+def surviving_values(redacted: str, findings: list[Finding], labels: Collection[Label]) -> list[Label]:
+    """Labels of redacted values still present in the output (the check before anything is written)."""
+    left = []
+    for finding in findings:
+        value = finding.text.strip()
+        if finding.label in labels and len(value) >= 4 and re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", redacted):
+            left.append(finding.label)
+    return left

@@ -1,0 +1,168 @@
+"""Score a document's release risk from its findings (pure: findings in, Risk out).
+
+Content points (A) come from the sensitive findings' categories (their explanations), subject
+points (B) from who is identifiable; floors lift the score to the level LABELS.md prescribes for
+the default context (law-enforcement recipient, no subpoena or court order).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from ..detect.sentences import sentence_span
+from ..types import PII_LABELS, SENSITIVE_LABELS, Decision, Finding, Label, Level, Risk, RiskReason
+from .weights import Weights
+
+_STUDENT_MARKERS = {Label.STUDENT_ID, Label.DATE_OF_BIRTH, Label.SSN, Label.GOV_ID}
+_GANG_LABELS = {"L", "H", "N"}
+_GANG_INDICATORS = {"A", "S", "G", "M"}
+# Sentences that speak in general (policy, negation, conditionals) are not about a specific student.
+_GENERAL = regex.compile(
+    r"\b(?:not|no|never|unless|if|any|policy|policies|guidance|should|shall|must|may|cannot|can't|don't|doesn't"
+    r"|won't|recommend|whether)\b|^\s*(?:Re|RE|Subject)\s*:",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+_AGE_OUT = regex.compile(r"\b1[78]\b")
+_MAX_EVIDENCE = 4
+
+
+def score_risk(text: str, findings: list[Finding], weights: Weights) -> Risk:
+    """The risk of releasing this document to the default recipient, with every reason."""
+    reasons: list[RiskReason] = []
+    students = _private_people(findings)
+    identifiable = bool(students) or any(f.label in _STUDENT_MARKERS for f in findings)
+    specific = [f for f in findings if f.label in SENSITIVE_LABELS and not _general(text, f)]
+    general = [f for f in findings if f.label in SENSITIVE_LABELS and _general(text, f)]
+    about = specific if not identifiable else [f for f in findings if f.label in SENSITIVE_LABELS]
+
+    def add(factor: str, points: int, items: Iterable[Finding] | str) -> None:
+        weight = weights.factors[factor]
+        evidence = items if isinstance(items, str) else _evidence(items)
+        reasons.append(RiskReason(factor, points, evidence, weight.basis))
+
+    # A. content
+    immigration = [f for f in about if f.label is Label.IMMIGRATION]
+    status = [f for f in immigration if f.category == "D"] + [f for f in findings if f.label is Label.GOV_ID]
+    proxies = [f for f in immigration if f.category in ("P", "S")]
+    enforcement = [f for f in immigration if f.category == "R"]
+    gang = [f for f in about if f.label is Label.GANG]
+    gang_labels = [f for f in gang if f.category in _GANG_LABELS]
+    gang_signs = [f for f in gang if f.category in _GANG_INDICATORS]
+    gang_routing = [f for f in gang if f.category == "R"]
+    social = [f for f in about if f.label is Label.SOCIAL_MEDIA]
+    health = [f for f in findings if f.label is Label.HEALTH] if identifiable else []
+
+    if status:
+        w = weights.factors["immigration_status"]
+        extra = min(w.extra_cap or 0, (w.per_extra or 0) * (len(_rules(status)) - 1))
+        add("immigration_status", w.points + extra, status)
+    if proxies:
+        w = weights.factors["immigration_proxy"]
+        add("immigration_proxy", min(w.cap or 100, w.points * len(_rules(proxies))), proxies)
+        if len(_rules(proxies)) >= (weights.factors["linkability"].min_categories or 3):
+            add("linkability", weights.factors["linkability"].points, proxies)
+    if enforcement:
+        add("immigration_enforcement", weights.factors["immigration_enforcement"].points, enforcement)
+    if gang_labels:
+        add("gang_label", weights.factors["gang_label"].points, gang_labels)
+    if gang_signs:
+        w = weights.factors["gang_indicator"]
+        add("gang_indicator", min(w.cap or 100, w.points * len(gang_signs)), gang_signs)
+    if gang_routing:
+        add("gang_routing", weights.factors["gang_routing"].points, gang_routing)
+    if social:
+        w = weights.factors["social_media"]
+        add("social_media", w.points + ((w.with_gang or 0) if gang else 0), social)
+    if health:
+        w = weights.factors["health"]
+        add("health", min(w.cap or 100, w.points * len({f.category for f in health})), health)
+    if general and not identifiable:
+        add("general_language", 0, general)
+    content = min(weights.content_cap, sum(r.points for r in reasons))
+
+    # B. subject
+    subject_reasons: list[RiskReason] = []
+    if identifiable:
+        count = max(1, len(students))
+        w = weights.factors["identifiable_student"]
+        subject_reasons.append(RiskReason("identifiable_student", w.points, _count(count), w.basis))
+        if count > 1:
+            w = weights.factors["extra_students"]
+            subject_reasons.append(RiskReason("extra_students", min(w.cap or 100, w.points * (count - 1)),
+                                              _count(count), w.basis))
+        if any(f.label is Label.AGE and _AGE_OUT.search(f.text) for f in findings):
+            w = weights.factors["age_out_window"]
+            subject_reasons.append(RiskReason("age_out_window", w.points, "a subject aged 17 or 18", w.basis))
+    subject = min(weights.subject_cap, sum(r.points for r in subject_reasons))
+    reasons += subject_reasons
+    score = min(100, content + subject)
+
+    # Floors: the level LABELS.md gives the combination.
+    floor = _floor(identifiable, bool(status or proxies), bool(gang), bool(social), bool(health), bool(specific), reasons)
+    if floor is not None:
+        name = floor
+        level = weights.floors[name].level
+        lift = weights.floor_score(level) - score
+        if lift > 0:
+            reasons.append(RiskReason(name, lift, f"lifts the score to {level}", weights.floors[name].basis))
+            score += lift
+    elif score >= weights.levels[Level.MEDIUM]:
+        score = weights.levels[Level.MEDIUM] - 1  # no specific student: LABELS.md LOW, whatever the words
+    return Risk(score=score, level=weights.level_of(score), reasons=tuple(reasons))
+
+
+def decide(risk: Risk, findings: list[Finding]) -> Decision:
+    """The default release decision: legal review from HIGH up, redaction whenever anything is flagged."""
+    if risk.level in (Level.HIGH, Level.CRITICAL):
+        return Decision.WITHHOLD
+    if any(f.label in PII_LABELS or f.label in SENSITIVE_LABELS for f in findings):
+        return Decision.RELEASE_REDACTED
+    return Decision.RELEASE
+
+
+def _floor(
+    identifiable: bool, immigration: bool, gang: bool, social: bool, health: bool, specific: bool,
+    reasons: list[RiskReason],
+) -> str | None:
+    if identifiable:
+        if immigration:
+            return "immigration_about_student"
+        if gang and social:
+            return "gang_from_social_media"
+        if gang or health:
+            return "gang_or_health_about_student"
+        sensitive_factors = {r.factor for r in reasons} - {"identifiable_student", "extra_students", "age_out_window"}
+        if len(sensitive_factors) >= 2:
+            return "several_factors_about_student"
+        return "identifiable_student"
+    if specific:
+        return "specific_unnamed_student"
+    return None
+
+
+def _private_people(findings: list[Finding]) -> set[str]:
+    return {f.entity or f.text.lower() for f in findings if f.label is Label.PERSON}
+
+
+def _general(text: str, finding: Finding) -> bool:
+    lo, hi = sentence_span(text, finding.start, finding.end)
+    return _GENERAL.search(text, lo, hi) is not None
+
+
+def _rules(findings: list[Finding]) -> set[str]:
+    return {f.explanation.rule for f in findings}
+
+
+def _evidence(findings: Iterable[Finding]) -> str:
+    seen: list[str] = []
+    for finding in findings:
+        if finding.text not in seen:
+            seen.append(finding.text)
+    shown = "; ".join(seen[:_MAX_EVIDENCE])
+    return shown + (f" (+{len(seen) - _MAX_EVIDENCE} more)" if len(seen) > _MAX_EVIDENCE else "")
+
+
+def _count(count: int) -> str:
+    return f"{count} private individual{'s' if count != 1 else ''} identifiable"
