@@ -8,10 +8,9 @@ from pathlib import Path
 
 from .config import Settings
 from .detect import Detector
-from .errors import BrightlineError
+from .errors import BrightlineError, VerificationError
 from .ingest import read_text
 from .log import get_logger
-from .errors import VerificationError
 from .redact import cover_repeats, make_operator, redact_text, surviving_values
 from .score import decide, load_weights, score_risk
 from .types import Finding, ScreenResult

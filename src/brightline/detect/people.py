@@ -24,6 +24,8 @@ from ..types import Explanation, Finding, Label
 from .sentences import line_span
 
 _BLOCKING = {Label.SCHOOL, Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
+# a known person's name is propagated even into a school-looking span: a false school must not hide a student
+_PROPAGATION_BLOCKING = {Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 _ALIAS_RULES = ("alias_quoted", "alias_list_item", "quoted_after_name", "quoted_name_cue")
 _PRIVATE_RULES = ("field_name", "roster_row", "relation_name", "relation_label")
 _PARTICLES = {"de", "da", "del", "della", "dos", "das", "do", "van", "von", "der", "la", "le", "di", "du",
@@ -116,6 +118,9 @@ class PeopleResolver:
 
     def apply(self, text: str, findings: list[Finding]) -> list[Finding]:
         """All findings, with PERSON candidates replaced by cleaned, classified, linked mentions."""
+        # a dictionary word counts as a common word only where the document also uses it in lower case
+        # ("will", "rose"); surnames the dictionary happens to hold ("Reid", "Diaz") stay names
+        self._lower_words = frozenset(regex.findall(r"\b[a-z][a-z'’\-]+\b", text))
         candidates = [f for f in findings if f.label is Label.PERSON]
         others = [f for f in findings if f.label is not Label.PERSON]
         blockers = [(f.start, f.end) for f in others if f.label in _BLOCKING]
@@ -133,7 +138,8 @@ class PeopleResolver:
             mentions.append((span[0], span[1], finding, role))
 
         people = self._group(text, mentions)
-        return others + self._emit(text, mentions, people, blockers)
+        hard_blockers = [(f.start, f.end) for f in others if f.label in _PROPAGATION_BLOCKING]
+        return others + self._emit(text, mentions, people, hard_blockers)
 
     # -- cleaning -------------------------------------------------------------------------------
     def _clean(self, text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -233,11 +239,32 @@ class PeopleResolver:
                 for start, end in self._occurrences(text, needle, person.whole):
                     if _overlaps_any((start, end), taken) or _overlaps_any((start, end), blockers):
                         continue
+                    start, end = self._extend(text, start, end, taken, blockers)
                     explanation = Explanation("name_propagation", f"same name as {target.key}", 0.8)
                     label = Label.OFFICIAL if target.official else Label.PERSON
                     out.append(Finding(label, start, end, text[start:end], explanation, entity=target.key))
                     taken.append((start, end))
         return out
+
+    def _extend(
+        self, text: str, start: int, end: int, taken: list[tuple[int, int]], blockers: list[tuple[int, int]]
+    ) -> tuple[int, int]:
+        """Take in a capitalised word right before or after a known name: a relative's given name."""
+        before = regex.search(r"(?<![\w\-])([A-Z][a-z'’\-]+)[ \t]$", text[max(0, start - 25):start])
+        if before is not None and self._namelike(before.group(1)):
+            candidate = start - len(before.group(0))
+            if not _overlaps_any((candidate, start), taken + blockers):
+                start = candidate
+        after = regex.match(r"[ \t]([A-Z][a-z'’\-]+)(?![\w\-])", text[end:end + 25])
+        if after is not None and self._namelike(after.group(1)):
+            candidate = end + len(after.group(0))
+            if not _overlaps_any((end, candidate), taken + blockers):
+                end = candidate
+        return start, end
+
+    def _namelike(self, word: str) -> bool:
+        lower = word.lower()
+        return lower not in self.roles.not_names and lower not in self.common_words and lower not in _PARTICLES
 
     def _occurrences(self, text: str, needle: str, whole: bool) -> list[tuple[int, int]]:
         found = []
@@ -258,7 +285,10 @@ class PeopleResolver:
         return found
 
     def _common(self, word: str) -> bool:
-        return word.lower() in self.common_words or word.lower() in self.roles.not_names
+        lower = word.lower()
+        if lower in self.roles.not_names:
+            return True
+        return lower in self.common_words and lower in self._lower_words
 
     @staticmethod
     def _sentence_initial(text: str, position: int) -> bool:

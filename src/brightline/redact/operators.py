@@ -9,7 +9,7 @@ from abc import ABC, abstractmethod
 
 from ..config import RedactionStyle
 from ..errors import ConfigError
-from ..types import Finding
+from ..types import SENSITIVE_LABELS, Finding
 
 _NORMAL = re.compile(r"[^0-9a-z]+")
 
@@ -30,13 +30,18 @@ class Operator(ABC):
 
 
 class PlaceholderOperator(Operator):
-    """[LABEL n], n counted per label in order of first appearance."""
+    """[LABEL n], n counted per label in order of first appearance; sensitive language is [LABEL].
+
+    Sensitive phrases are not entities a reader follows through the narrative, so they are not numbered.
+    """
 
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
         self.per_label: dict[str, int] = {}
 
     def replacement(self, finding: Finding, canonical: str) -> str:
+        if finding.label in SENSITIVE_LABELS:
+            return f"[{finding.label}]"
         key = entity_key(finding)
         if key not in self.numbers:
             label = str(finding.label)

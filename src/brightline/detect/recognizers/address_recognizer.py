@@ -23,4 +23,4 @@ class AddressRecognizer(RuleSetRecognizer):
             return True  # the regex shape is strong; a parser disagreement is not a reason to leak
         if kind == "PO Box":
             return True
-        return _STREET_PARTS <= set(tagged)
+        return set(tagged) >= _STREET_PARTS

@@ -7,6 +7,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ..sentences import line_span
+from ..tables import heading_pattern, table_bodies
 from .rule_set_recognizer import RuleSetRecognizer
 
 # What may stand between a cue and its IDs: spaces, punctuation, "no.", and capitalised words
@@ -15,6 +16,9 @@ _FILLER = regex.compile(r"(?:[\s:#.,;()\-]|no\.?|nos\.?|numbers?|is|are|was|and|
 # A field label ends the cue's reach: "Grade:", "DOB", "Phone".
 _FIELD = regex.compile(r"\b[A-Za-z][A-Za-z /]{0,20}:|\b(?:DOB|Grade|Gr|Age|Phone|Tel|Address|Homeroom|Period)\b")
 _REACH = 70
+# A table whose heading names an ID column ("Name / DOB / Student ID / ..."): its rows' numbers are IDs.
+_ID_HEADING = heading_pattern(r"Student\s*ID|SASID|LASID|Local\s+ID|ID\s*(?:#|No\.?|number)")
+_ROW_ID = regex.compile(r"(?<![\w/.\-])[A-Z]{0,3}-?\d{5,12}(?![\w/\-])")
 
 
 class StudentIdRecognizer(RuleSetRecognizer):
@@ -28,6 +32,8 @@ class StudentIdRecognizer(RuleSetRecognizer):
         rules = {rule.id: rule for rule in self.rules.rules}
         cue, token, sasid = rules["cue"], rules["id_token"], rules["sasid_bare"]
         results = [self.result(start, end, sasid) for start, end in sasid.spans(text)]
+        for lo, hi in table_bodies(text, _ID_HEADING):
+            results += [self.result(m.start(), m.end(), token) for m in _ROW_ID.finditer(text, lo, hi)]
         for cue_start, cue_end in cue.spans(text):
             _, line_end = line_span(text, cue_start)
             reach_end = min(line_end, cue_end + _REACH)
