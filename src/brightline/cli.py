@@ -137,7 +137,7 @@ def _targets(paths: tuple[Path, ...], out_dir: Path) -> dict[Path, Path]:
 def _write_atomically(target: Path, content: str) -> None:
     """Write under a temporary name beside the target, then rename: never a half-written copy."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below before the rename
         "w", encoding="utf-8", dir=target.parent, prefix=".brightline-", suffix=".part", delete=False
     )
     try:

@@ -17,6 +17,7 @@ from pathlib import Path
 import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import MissingModelError
 from ..resources import models_dir
@@ -27,7 +28,8 @@ _BLOCKING = {Label.SCHOOL, Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 # a known person's name is propagated even into a school-looking span: a false school must not hide a student
 _PROPAGATION_BLOCKING = {Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 _ALIAS_RULES = ("alias_quoted", "alias_list_item", "quoted_after_name", "quoted_name_cue")
-_PRIVATE_RULES = ("field_name", "roster_row", "relation_name", "relation_label")
+_PRIVATE_RULES = ("field_name", "roster_row", "relation_name", "relation_label", "field_name_lowercase")
+_LOWERCASE_RULES = ("field_name_lowercase",)
 _PARTICLES = {"de", "da", "del", "della", "dos", "das", "do", "van", "von", "der", "la", "le", "di", "du",
               "bin", "ibn", "al", "el", "st"}
 
@@ -59,6 +61,7 @@ class Roles:
     relation_before: regex.Pattern[str]
     relation_after: regex.Pattern[str]
     personal_mail: regex.Pattern[str]
+    role_word: regex.Pattern[str]
     not_names: frozenset[str]
 
 
@@ -77,7 +80,8 @@ def load_roles(root: Path | None = None) -> Roles:
             title_prefix=regex.compile(rf"^(?:(?:{model.titles})[ \t]+)+", flags),
             field_line=regex.compile(rf"^[ \t>]*(?:{model.fields})[ \t]*:", flags | regex.IGNORECASE),
             role_after=regex.compile(
-                rf"^(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+-[ \t]+|[ \t]+)(?:[A-Z][\w.]*[ \t]+){{0,3}}(?:{model.roles_after})\b"
+                r"^(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+-[ \t]+|[ \t]+)(?:[A-Z][\w.]*[ \t]+){0,3}"
+                rf"(?:{model.roles_after})\b"
                 r"|^[ \t]*#\d{2,6}\b",
                 flags,
             ),
@@ -87,6 +91,8 @@ def load_roles(root: Path | None = None) -> Roles:
             relation_before=regex.compile(rf"\b(?:{model.relations})s?\b[ \t]*[:,(]?[ \t]*$", flags | regex.IGNORECASE),
             relation_after=regex.compile(rf"^[ \t]*[,(][ \t]*(?:{model.relations})\b", flags | regex.IGNORECASE),
             personal_mail=regex.compile(rf"@(?:{model.personal_mail_domains})\.", flags | regex.IGNORECASE),
+            role_word=regex.compile(rf"(?:{model.titles}|{model.roles_after}|head|chief|senior|assistant)s?\.?",
+                                    flags | regex.IGNORECASE),
             not_names=frozenset(w.lower() for w in model.not_names.split("|")),
         )
     except regex.error as exc:
@@ -129,7 +135,8 @@ class PeopleResolver:
         mentions: list[tuple[int, int, Finding, str | None]] = []
         for finding in sorted(candidates, key=lambda f: (f.start, -(f.end - f.start))):
             alias = finding.explanation.rule.endswith(_ALIAS_RULES)
-            span = (finding.start, finding.end) if alias else self._clean(text, finding.start, finding.end)
+            lowercase = finding.explanation.rule.endswith(_LOWERCASE_RULES)
+            span = (finding.start, finding.end) if alias else self._clean(text, finding.start, finding.end, lowercase)
             if span is None or _inside_any(span, blockers) or span in sensitive:
                 continue
             if any(s <= span[0] and span[1] <= e for s, e, _, _ in mentions):
@@ -142,7 +149,7 @@ class PeopleResolver:
         return others + self._emit(text, mentions, people, hard_blockers)
 
     # -- cleaning -------------------------------------------------------------------------------
-    def _clean(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+    def _clean(self, text: str, start: int, end: int, lowercase: bool = False) -> tuple[int, int] | None:
         span = text[start:end]
         cut = regex.search(r"\n|\t| {2,}", span)  # a line break or a column gap ends a name
         if cut is not None:
@@ -157,10 +164,12 @@ class PeopleResolver:
             stripped += "."
         span = stripped
         end = start + len(span)
-        if not span or regex.search(r"[\d@/#_]", span) or not regex.search(r"[A-Z]", span):
+        if not span or regex.search(r"[\d@/#_]", span) or not (lowercase or regex.search(r"[A-Z]", span)):
             return None
+        if lowercase and any(w in STOP_WORDS or w in self.roles.not_names for w in span.split()):
+            return None  # "student: see attached" is not a name
         words = [w.strip(".,'’").lower() for w in regex.split(r"[\s,]+", span) if w.strip(".,'’")]
-        if not words or all(w in self.roles.not_names or w in _PARTICLES for w in words):
+        if not words or all(self._not_a_name(w) for w in words):
             return None
         while words and words[0] in self.roles.not_names:  # "Narrative Portillo" -> "Portillo"
             first = regex.match(r"\S+\s*", text[start:end])
@@ -168,8 +177,16 @@ class PeopleResolver:
                 return None
             start += first.end()
             words.pop(0)
+        while words and self._not_a_name(words[-1]):  # "Ethan Kowalczyk, Grade" -> "Ethan Kowalczyk"
+            last = regex.search(r"[\s,]+\S+$", text[start:end])
+            if last is None:
+                return None
+            end = start + last.start()
+            words.pop()
         if len(words) == 1 and self._common(words[0]) and self._sentence_initial(text, start):
             return None
+        if len(words) == 1 and text[start:end].isupper() and words[0] in self.common_words:
+            return None  # "SNOW" in a heading
         return (start, end) if end > start else None
 
     # -- roles ----------------------------------------------------------------------------------
@@ -261,6 +278,10 @@ class PeopleResolver:
             if not _overlaps_any((end, candidate), taken + blockers):
                 end = candidate
         return start, end
+
+    def _not_a_name(self, word: str) -> bool:
+        """A heading, role or title word ("Head", "Custodians", "Grade"), never part of a name."""
+        return word in self.roles.not_names or word in _PARTICLES or self.roles.role_word.fullmatch(word) is not None
 
     def _namelike(self, word: str) -> bool:
         lower = word.lower()

@@ -127,7 +127,8 @@ class RuleSet:
         self.version = model.version
         self.rules = []
         for rule_model in model.rules:
-            rule = CompiledRule(rule_model, _compile(rule_model.pattern, model.macros, rule_model.case_sensitive, rule_model.id))
+            compiled = _compile(rule_model.pattern, model.macros, rule_model.case_sensitive, rule_model.id)
+            rule = CompiledRule(rule_model, compiled)
             if rule_model.requires is not None:
                 rule.requires = _compile(rule_model.requires, model.macros, False, rule_model.id)
             self.rules.append(rule)

@@ -21,11 +21,12 @@ _GANG_INDICATORS = {"A", "S", "G", "M"}
 # Sentences that speak in general (policy, negation, conditionals) are not about a specific student.
 _GENERAL = regex.compile(
     r"\b(?:not|no|never|unless|if|any|policy|policies|guidance|should|shall|must|may|cannot|can't|don't|doesn't"
-    r"|won't|recommend|whether)\b|^\s*(?:Re|RE|Subject)\s*:",
+    r"|won't|recommend|whether|such\s+as|includes?|including|a\s+student's|students'|every)\b|^\s*(?:Re|RE|Subject)\s*:",
     regex.IGNORECASE | regex.MULTILINE,
 )
 _AGE_OUT = regex.compile(r"\b1[78]\b")
 _MAX_EVIDENCE = 4
+_HEADING_WORDS = 4
 
 
 def score_risk(text: str, findings: list[Finding], weights: Weights) -> Risk:
@@ -148,6 +149,8 @@ def _private_people(findings: list[Finding]) -> set[str]:
 
 def _general(text: str, finding: Finding) -> bool:
     lo, hi = sentence_span(text, finding.start, finding.end)
+    if len(text[lo:hi].split()) <= _HEADING_WORDS:
+        return True  # a heading ("2. Immigration status.") names a topic, not a student
     return _GENERAL.search(text, lo, hi) is not None
 
 

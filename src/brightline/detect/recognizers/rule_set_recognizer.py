@@ -94,6 +94,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if trail:
         end = start + trail.start()
     # keep a closing bracket or quote that pairs with one inside the span ("Calle 18)")
-    if end < len(text) and text[end] == ")" and "(" in text[start:end] and text[start:end].count("(") > text[start:end].count(")"):
+    inner = text[start:end]
+    if end < len(text) and text[end] == ")" and inner.count("(") > inner.count(")"):
         end += 1
     return start, end

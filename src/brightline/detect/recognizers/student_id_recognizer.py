@@ -31,7 +31,7 @@ class StudentIdRecognizer(RuleSetRecognizer):
     ) -> list[RecognizerResult]:
         rules = {rule.id: rule for rule in self.rules.rules}
         cue, token, sasid = rules["cue"], rules["id_token"], rules["sasid_bare"]
-        results = [self.result(start, end, sasid) for start, end in sasid.spans(text)]
+        results = [self.result(s, e, sasid) for s, e in sasid.spans(text) if not _is_placeholder(text[s:e])]
         for lo, hi in table_bodies(text, _ID_HEADING):
             results += [self.result(m.start(), m.end(), token) for m in _ROW_ID.finditer(text, lo, hi)]
         for cue_start, cue_end in cue.spans(text):

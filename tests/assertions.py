@@ -1,0 +1,39 @@
+"""Assertions shared by the detector tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from presidio_analyzer import RecognizerResult
+
+from brightline.types import Finding
+
+
+def offsets(text: str, fragment: str, occurrence: int = 0) -> tuple[int, int]:
+    """The (start, end) of the n-th occurrence of fragment in text."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(fragment, start + 1)
+    return start, start + len(fragment)
+
+
+def spans_of(results: Iterable[RecognizerResult | Finding], label: str) -> set[tuple[int, int]]:
+    """The (start, end) of every result with the label."""
+    found = set()
+    for result in results:
+        kind = result.entity_type if isinstance(result, RecognizerResult) else str(result.label)
+        if kind == label:
+            found.add((result.start, result.end))
+    return found
+
+
+def assert_exact(results: Iterable[RecognizerResult | Finding], label: str, text: str, fragment: str) -> None:
+    """A result of `label` covers exactly `fragment`."""
+    expected = offsets(text, fragment)
+    found = spans_of(results, label)
+    assert expected in found, f"{label} {fragment!r} at {expected}; found {sorted(found)}"
+
+
+def assert_none(results: Iterable[RecognizerResult | Finding], label: str) -> None:
+    found = spans_of(results, label)
+    assert not found, f"unexpected {label} at {sorted(found)}"

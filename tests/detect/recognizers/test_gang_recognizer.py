@@ -1,0 +1,48 @@
+import pytest
+
+from brightline.detect.recognizers import GangRecognizer
+from tests.assertions import assert_exact, assert_none
+from tests.detect.recognizers.run import run
+
+recognizer = GangRecognizer()
+
+POSITIVE = [
+    ("Staff believe he is a known associate of the crew.", "known associate"),
+    ("He was observed with known Elm Park members at the mall.", "observed with known Elm Park members"),
+    ("She said he is an associate of the Southside crew.", "associate of the Southside crew"),
+    ("Student was throwing up signs at passing cars.", "throwing up signs"),
+    ("In the photo they are making MS hand signs.", "making MS hand signs"),
+    ("The group calls itself the Harbor Street Boys.", "Harbor Street Boys"),
+    ("He is listed in the gang database.", "gang database"),
+    ("A copy went to the Gang Unit.", "Gang Unit"),
+    ("Report forwarded to the BRIC.", "BRIC"),
+    ("Admitted being in MS-13 during questioning.", "Admitted being in MS-13"),
+    ("Two were wearing red bandanas yesterday.", "wearing red bandanas"),
+    ("He was believed to be affiliated with the Latin Kings.", "believed to be affiliated with the Latin Kings"),
+    ("They are beefing with a crew from Lakeview.", "beefing with a crew from Lakeview"),
+    ("Graffiti of a gang tag was on the wall; the tagging matched.", "tagging"),
+]
+NEGATIVE = [
+    "The stage crew of the spring musical met after school.",
+    "The custodial crew cleared the walkways.",
+    "Spirit day: students may wear the school colors.",
+    "He lost a set of keys in the gym.",
+    "The girls ganged up on her in the hallway.",
+    "Finished asset tagging of the new Chromebooks.",
+    "Blood was drawn by the nurse for the screening.",
+]
+
+
+@pytest.mark.parametrize(("text", "fragment"), POSITIVE)
+def test_finds_gang_language(text: str, fragment: str) -> None:
+    assert_exact(run(recognizer, text), "GANG", text, fragment)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_ignores_look_alikes(text: str) -> None:
+    assert_none(run(recognizer, text), "GANG")
+
+
+def test_category_is_carried() -> None:
+    results = run(recognizer, "He is a verified gang member.")
+    assert {r.recognition_metadata["category"] for r in results} == {"L"}

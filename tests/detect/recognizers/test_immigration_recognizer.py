@@ -1,0 +1,47 @@
+import pytest
+
+from brightline.detect.recognizers import ImmigrationRecognizer
+from tests.assertions import assert_exact, assert_none
+from tests.detect.recognizers.run import run
+
+recognizer = ImmigrationRecognizer()
+
+POSITIVE = [
+    ("The family is undocumented.", "undocumented"),
+    ("Her father was picked up by ICE on Sunday.", "father was picked up by ICE"),
+    ("He recently arrived from Guatemala.", "recently arrived from Guatemala"),
+    ("Placed as an unaccompanied minor with a sponsor.", "unaccompanied minor"),
+    ("She has a green card.", "green card"),
+    ("They are in removal proceedings.", "in removal proceedings"),
+    ("He is an ELL newcomer in ESL 1.", "ELL"),
+    ("Country of birth: Honduras", "Country of birth"),
+    ("The family overstayed tourist visas.", "overstayed tourist visas"),
+    ("She came to the U.S. in 2019.", "came to the U.S. in 2019"),
+    ("He crossed the border alone.", "crossed the border alone"),
+]
+NEGATIVE = [
+    "The nurse gave him an ice pack for his knee.",
+    "Raffle prize: a $50 Visa gift card.",
+    "SNOW AND ICE: walkways treated with ice melt by 6 AM.",
+    "Ice cream cups are back on Fridays.",
+    "Interpreters are available at the meeting.",
+    "Pupusas will be served for Heritage Month.",
+    "The bus waited at the Border St loading zone.",
+    "Entry date: 03/05/2018",
+]
+
+
+@pytest.mark.parametrize(("text", "fragment"), POSITIVE)
+def test_finds_immigration_language(text: str, fragment: str) -> None:
+    assert_exact(run(recognizer, text), "IMMIGRATION", text, fragment)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_ignores_look_alikes(text: str) -> None:
+    assert_none(run(recognizer, text), "IMMIGRATION")
+
+
+def test_status_and_proxy_categories() -> None:
+    text = "He is undocumented and recently arrived."
+    categories = {r.recognition_metadata["category"] for r in run(recognizer, text)}
+    assert categories == {"D", "P"}
