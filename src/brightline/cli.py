@@ -21,6 +21,7 @@ from .errors import BrightlineError, ExitCode, InputFileError
 from .ingest import expand_paths
 from .log import configure_logging, get_logger
 from .pipeline import Pipeline
+from .redact import make_operator
 from .report import render_table
 
 log = get_logger("cli")
@@ -79,6 +80,7 @@ def redact(paths: tuple[Path, ...], out_dir: Path, style: str, key_file: Path | 
     """Write a redacted copy of each document in PATHS to --out."""
     configure_logging(verbose)
     key = key_file.read_bytes().strip() if key_file else os.environ.get(KEY_ENV, "").encode() or None
+    make_operator(RedactionStyle(style), key)  # a missing key is a usage error, before any model loads
     pipeline = Pipeline(Settings(model=model, style=RedactionStyle(style), pseudonym_key=key))
     targets = _targets(paths, out_dir)
     failures = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
 
 from ..types import Finding, Label
 from .operators import Operator, entity_key
@@ -23,7 +24,12 @@ def redact_text(text: str, findings: list[Finding], labels: Collection[Label], o
             spans[-1] = (start, max(end, finding.end), first)
             continue
         spans.append((finding.start, finding.end, finding))
-    replacements = [(start, end, operator.replacement(lead, canonical[entity_key(lead)])) for start, end, lead in spans]
+    replacements = []
+    for start, end, lead in spans:
+        key = entity_key(lead)
+        # the operator sees the whole merged span, under the entity of the finding that leads it
+        merged = replace(lead, start=start, end=end, text=text[start:end], entity=key)
+        replacements.append((start, end, operator.replacement(merged, canonical[key])))
     pieces: list[str] = []
     cursor = len(text)
     for start, end, replacement in reversed(replacements):
@@ -40,7 +46,7 @@ def _canonical_names(findings: list[Finding]) -> dict[str, str]:
     for finding in findings:
         key = entity_key(finding)
         surface = _NORMAL.sub(" ", finding.text.strip()).lower()
-        if len(surface) > len(canonical.get(key, "")):
+        if key not in canonical or len(surface) > len(canonical[key]):
             canonical[key] = surface
     return canonical
 

@@ -20,7 +20,7 @@ ROWS = [
     (StudentIdRecognizer, "STUDENT_ID", "Student ID numbers: Owens 258114; Pierce 261903.", "261903"),
     (StudentIdRecognizer, "STUDENT_ID", "Student No.: EA-20817       Age: 12", "EA-20817"),
     (StudentIdRecognizer, "STUDENT_ID", "his student pass (no. 7731-0048-2265) was lost", "7731-0048-2265"),
-    (StudentIdRecognizer, "STUDENT_ID", "Name / DOB / Student ID\n1. Abreu, Gabriel / 1/14/2008 / 388190 /", "388190"),
+    (StudentIdRecognizer, "STUDENT_ID", "Name / DOB / Student ID\n1. Abreu, Gabi / 1/14/2008 / 388190 /", "388190"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB: 04/17/2002    Grade: 10", "04/17/2002"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "He says he was born on August 15, 2002 but", "August 15, 2002"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB (per sponsor): 2002-08-15", "2002-08-15"),
@@ -44,7 +44,7 @@ ROWS = [
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "IG instagram.com/chuy.18.eastie; snap: chuydemon01", "chuydemon01"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "his username on it is acal.lahan04. I", "acal.lahan04"),
     (AddressRecognizer, "ADDRESS", "Address: 112 Bennington St, Apt 3L, East Boston", "112 Bennington St, Apt 3L"),
-    (AddressRecognizer, "ADDRESS", "Residence: 37 Chelsea St, Unit 2, East Boston, MA 02128\nSchool", "37 Chelsea St, Unit 2, East Boston, MA 02128"),
+    (AddressRecognizer, "ADDRESS", "Home: 37 Chelsea St, Unit 2, Revere, MA 02151\n", "37 Chelsea St, Unit 2, Revere, MA 02151"),
     (AddressRecognizer, "ADDRESS", "at 58 Trenton St, 2nd floor, with", "58 Trenton St, 2nd floor"),
     (AddressRecognizer, "ADDRESS", "mail to PO Box 1142 please", "PO Box 1142"),
 ]

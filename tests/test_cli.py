@@ -1,0 +1,138 @@
+"""The command line end to end, as a records officer runs it (real models, separate process)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPORT = (
+    "STUDENT INCIDENT REPORT\n"
+    "Name: QUISPE, Mateo    DOB: 03/14/2009    SASID: 1047712345\n"
+    "Mother: Elena Quispe, (508) 555-0172\n"
+    "Quispe recently arrived from Peru and staff heard he is a known associate of the crew.\n"
+)
+PLAIN = "Work order: the boiler in the gym was serviced on Tuesday. No students were involved.\n"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "brightline", *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    (folder / "nested").mkdir(parents=True)
+    (folder / "report.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "nested" / "work_order.txt").write_text(PLAIN, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def bad_files(tmp_path: Path) -> dict[str, Path]:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    files = {
+        "binary": folder / "scan.txt",
+        "latin1": folder / "latin1.txt",
+        "empty": folder / "empty.txt",
+        "huge": folder / "huge.txt",
+    }
+    files["binary"].write_bytes(b"\x89PNG\x00\x00\x01" * 50)
+    files["latin1"].write_bytes("Name: Jos\xe9 Pe\xf1a".encode("latin-1"))
+    files["empty"].write_text("   \n", encoding="utf-8")
+    files["huge"].write_text("word " * 500_000, encoding="utf-8")
+    files["missing"] = folder / "missing.txt"
+    return files
+
+
+def test_screen_json_follows_the_contract(inbox: Path) -> None:
+    proc = run("screen", "--json", str(inbox))
+    assert proc.returncode == 0, proc.stderr
+    lines = {Path(obj["path"]).name: obj for obj in map(json.loads, proc.stdout.splitlines())}
+    assert set(lines) == {"report.txt", "work_order.txt"}  # folders are walked recursively
+    report = lines["report.txt"]
+    assert set(report) == {"path", "pages", "findings", "risk", "decision"}
+    assert set(report["risk"]) == {"score", "level", "reasons"}
+    text = (inbox / "report.txt").read_text(encoding="utf-8")
+    for finding in report["findings"]:
+        assert set(finding) == {"label", "start", "end", "text", "score", "detector", "page"}
+        assert text[finding["start"]:finding["end"]] == finding["text"]
+    labels = {f["label"] for f in report["findings"]}
+    assert {"PERSON", "DATE_OF_BIRTH", "STUDENT_ID", "PHONE", "IMMIGRATION", "GANG"} <= labels
+    assert report["risk"]["level"] == "CRITICAL"
+    assert report["decision"] == "withhold-for-legal-review"
+    assert lines["work_order.txt"]["risk"]["level"] == "LOW" and lines["work_order.txt"]["decision"] == "release"
+
+
+def test_screen_table_is_readable(inbox: Path) -> None:
+    proc = run("screen", str(inbox / "report.txt"))
+    assert proc.returncode == 0
+    assert "CRITICAL" in proc.stdout and "STUDENT_ID" in proc.stdout
+
+
+def test_bad_inputs_fail_one_by_one(inbox: Path, bad_files: dict[str, Path]) -> None:
+    proc = run("screen", "--json", *map(str, bad_files.values()), str(inbox / "report.txt"))
+    assert proc.returncode == 2
+    objects = [json.loads(line) for line in proc.stdout.splitlines()]
+    errors = {Path(o["path"]).name: o["error"] for o in objects if "error" in o}
+    assert set(errors) == {p.name for p in bad_files.values()}
+    assert "binary" in errors["scan.txt"] and "UTF-8" in errors["latin1.txt"]
+    assert "empty" in errors["empty.txt"] and "too large" in errors["huge.txt"] and "no such file" in errors["missing.txt"]
+    assert any(Path(o["path"]).name == "report.txt" and o["findings"] for o in objects)
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == len(bad_files)  # one line each
+
+
+def test_redact_writes_copies_and_nothing_for_failures(inbox: Path, bad_files: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / "latin1.txt"
+    stale.write_text("an old unredacted copy", encoding="utf-8")
+    proc = run("redact", str(inbox), str(bad_files["latin1"]), str(bad_files["empty"]), "--out", str(out))
+    assert proc.returncode == 2
+    redacted = (out / "report.txt").read_text(encoding="utf-8")
+    assert (out / "nested" / "work_order.txt").read_text(encoding="utf-8") == PLAIN
+    for secret in ("Quispe", "QUISPE", "Mateo", "Elena", "03/14/2009", "1047712345", "555-0172"):
+        assert secret not in redacted
+    assert "[PERSON 1]" in redacted and "[IMMIGRATION]" in redacted
+    assert not stale.exists() and not (out / "empty.txt").exists()
+    assert not [p for p in out.rglob("*") if p.name.startswith(".brightline-")]
+
+
+def test_logs_never_carry_matched_text(inbox: Path, tmp_path: Path) -> None:
+    proc = run("redact", "-vv", str(inbox / "report.txt"), "--out", str(tmp_path / "o"))
+    assert proc.returncode == 0
+    for secret in ("Quispe", "QUISPE", "Mateo", "Elena", "1047712345"):
+        assert secret not in proc.stderr
+
+
+def test_pseudonym_style_needs_a_key(inbox: Path, tmp_path: Path) -> None:
+    proc = run("redact", "--style", "pseudonym", str(inbox / "report.txt"), "--out", str(tmp_path / "o"))
+    assert proc.returncode == 1
+    assert "key" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "o" / "report.txt").exists()
+
+
+def test_eval_scores_a_labeled_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "labeled"
+    folder.mkdir()
+    (folder / "X001.txt").write_text(
+        "---\nid: X001\nrisk: CRITICAL\n---\n"
+        "Name: [[QUISPE, Mateo|PERSON]]    DOB: [[03/14/2009|DATE_OF_BIRTH]]\n"
+        "He is [[undocumented|IMMIGRATION]].\n",
+        encoding="utf-8",
+    )
+    proc = run("eval", "--json", str(folder))
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["pii_recall"] == 1.0 and report["leaked"] == 0 and report["risk_exact"] == 1.0
+
+
+def test_every_command_has_help() -> None:
+    for command in ("screen", "redact", "eval"):
+        proc = run(command, "--help")
+        assert proc.returncode == 0 and "Usage" in proc.stdout

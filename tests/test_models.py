@@ -1,0 +1,41 @@
+"""The data in models/: every file loads and validates; a broken file is a clear error, never a fallback."""
+
+from pathlib import Path
+
+import pytest
+
+from brightline.detect.people import load_roles
+from brightline.detect.vocab import load_rule_set
+from brightline.errors import MissingModelError
+from brightline.resources import models_dir
+from brightline.score import load_weights
+
+RULE_SETS = sorted((models_dir() / "terms").glob("*.yaml")) + sorted((models_dir() / "patterns").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", RULE_SETS, ids=lambda p: p.name)
+def test_rule_sets_load(path: Path) -> None:
+    rules = load_rule_set(path)
+    assert rules.rules and rules.ref.endswith(f".v{rules.version}")
+    assert path.name == f"{rules.model.name}.v{rules.version}.yaml"
+
+
+def test_roles_and_weights_load() -> None:
+    assert load_roles().not_names
+    assert load_weights().levels
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("name: x\nversion: 1\nlabel: GANG\nrules: [{id: a, pattern: '(unclosed'}]\n", "invalid pattern"),
+        ("name: x\nversion: 1\nlabel: NOT_A_LABEL\nrules: [{id: a, pattern: 'a'}]\n", "invalid at label"),
+        ("name: x\nversion: 1\nlabel: GANG\nrules: [{id: a, pattern: 'a'}, {id: a, pattern: 'b'}]\n", "duplicate"),
+        ("name: x\nversion: 1\n  label: GANG\n", "not valid YAML at line"),
+    ],
+)
+def test_broken_rule_sets_are_refused(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "broken.v1.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(MissingModelError, match=message):
+        load_rule_set(path)
