@@ -8,17 +8,17 @@ from tests.assertions import offsets
 
 CASES = [
     # (text, fragment that must be PERSON)
-    ("Name: MEJIA, Carlos Andres    Grade: 10\nLater Mejia said no.", "MEJIA, Carlos Andres"),
-    ("Name: MEJIA, Carlos Andres    Grade: 10\nLater Mejia said no.", "Mejia"),
-    ("Name: MEJIA, Carlos Andres    Grade: 10\nCarlos left at noon.", "Carlos"),
-    ("Student: Tavares, Dominic          Grade: 9\nDominic had his phone out.", "Dominic"),
-    ("1. BARNES, MICHAEL \"MIKEY B\"   B/M   DOB 05/30/2002", "MIKEY B"),
-    ("We have a juvenile, DIAZ, Christopher a/k/a \"Pito\", DOB 9.14.2002.", "Pito"),
-    ("Parent contact: mother, Andrea Tavares, reached by phone.", "Andrea Tavares"),
-    ("- DARIUS HOLLOWAY (\"D-Lo\"), grade 11, SASID 1033907724", "DARIUS HOLLOWAY"),
+    ("Name: VELEZ, Tomas Ignacio    Grade: 10\nLater Velez said no.", "VELEZ, Tomas Ignacio"),
+    ("Name: VELEZ, Tomas Ignacio    Grade: 10\nLater Velez said no.", "Velez"),
+    ("Name: VELEZ, Tomas Ignacio    Grade: 10\nTomas left at noon.", "Tomas"),
+    ("Student: Brennan, Caleb          Grade: 9\nCaleb had his phone out.", "Caleb"),
+    ("2. HOLT, ANDRE \"DRE TWO\"   B/M   DOB 01/22/2008", "DRE TWO"),
+    ("We have a juvenile, SOTO, Kevin a/k/a \"Guero\", DOB 6.02.2008.", "Guero"),
+    ("Parent contact: mother, Denise Brennan, reached by phone.", "Denise Brennan"),
+    ("- MALIK OYELARAN (\"Lucky\"), grade 10, SASID 1055120934", "MALIK OYELARAN"),
     ("Student: Joy Nakamura   Grade 8\nWe spoke to Joy after lunch. It was a joy to see her calm.", "Joy"),
     ("name: marisol reyes, grade 7\nspoke w/ marisol and her mom after 3rd period", "marisol"),
-    ("Emergency contact\n1. Abreu, Gabriel / Lidia Abreu 617-555-0104", "Lidia Abreu"),
+    ("Emergency contact\n1. Pham, Linh / Thuy Pham 617-555-0177", "Thuy Pham"),
 ]
 
 
@@ -39,9 +39,9 @@ def test_common_word_stays_a_word(detector: Detector) -> None:
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ("Reporting officer: Ofc. Daniel Keane, Badge #1187\nOfc. Keane arrived.", "Daniel Keane"),
-        ("I was called by cafeteria monitor Linda Foley to the table.", "Linda Foley"),
-        ("Thanks,\nHector Salgado\nDean of Students, English High School", "Hector Salgado"),
+        ("Reporting officer: Ofc. Paul Rinaldi, Badge #2210\nOfc. Rinaldi arrived.", "Paul Rinaldi"),
+        ("I was called by lunch monitor Greta Salo to the table.", "Greta Salo"),
+        ("Thanks,\nMiriam Lowe\nDean of Students, Harbor High School", "Miriam Lowe"),
     ],
 )
 def test_officials_are_told_apart(detector: Detector, text: str, fragment: str) -> None:
@@ -51,20 +51,20 @@ def test_officials_are_told_apart(detector: Detector, text: str, fragment: str) 
 
 
 def test_a_student_sharing_an_officials_surname_stays_private(detector: Detector) -> None:
-    text = "Officer: Sgt. Maria Ortiz #22\nStudent: ORTIZ, Camila   Grade 6\nOrtiz was calm."
-    start, end = offsets(text, "Ortiz was")
+    text = "Officer: Sgt. Maria Quintero #22\nStudent: QUINTERO, Lia   Grade 6\nQuintero was calm."
+    start, end = offsets(text, "Quintero was")
     labels = {f.label for f in detector.detect(text) if f.start <= start < f.end}
     assert labels == {Label.PERSON}
 
 
 def test_mentions_of_one_person_share_an_entity(detector: Detector) -> None:
-    text = "Name: PORTILLO, Jonathan    Grade: 11\nMother: Marta Portillo\nPortillo stated he was pushed."
+    text = "Name: ABARA, Chidi    Grade: 11\nMother: Ngozi Abara\nAbara stated he was pushed."
     findings = [f for f in detector.detect(text) if f.label is Label.PERSON]
     by_text = {f.text: f.entity for f in findings}
-    assert by_text["Portillo"] == by_text["PORTILLO, Jonathan"]
-    assert by_text["Marta Portillo"] != by_text["PORTILLO, Jonathan"]
+    assert by_text["Abara"] == by_text["ABARA, Chidi"]
+    assert by_text["Ngozi Abara"] != by_text["ABARA, Chidi"]
 
 
 def test_school_named_for_a_person_is_not_a_person(detector: Detector) -> None:
-    text = "School: Jeremiah E. Burke High School\nLocation: main entrance"
+    text = "School: Frederick W. Lane High School\nLocation: main entrance"
     assert not [f for f in detector.detect(text) if f.label is Label.PERSON]

@@ -11,9 +11,9 @@ from brightline.redact import cover_repeats, make_operator, redact_text
 from brightline.types import Explanation, Finding, Label
 
 REPORT = (
-    "Name: MEJIA, Carlos Andres    Grade: 10\n"
-    "Parent/Guardian: Rosa Mejia (mother)    Phone: (617) 555-0143\n"
-    "Mejia said Carlos was not there. Staff heard he is a known associate of the crew.\n"
+    "Name: VELEZ, Tomas Ignacio    Grade: 10\n"
+    "Parent/Guardian: Ines Velez (mother)    Phone: (413) 555-0188\n"
+    "Velez said Tomas was not there. Staff heard he is a known associate of the crew.\n"
 )
 
 
@@ -22,13 +22,13 @@ def test_every_mention_of_a_person_gets_the_same_placeholder(pipeline: Pipeline)
     assert "Name: [PERSON 1]" in redacted
     assert "[PERSON 1] said [PERSON 1] was not there" in redacted
     assert "Parent/Guardian: [PERSON 2] (mother)" in redacted
-    assert "[PHONE 1]" in redacted and "555-0143" not in redacted
+    assert "[PHONE 1]" in redacted and "555-0188" not in redacted
     assert "[GANG]" in redacted and "known associate" not in redacted
 
 
 def test_no_name_survives(pipeline: Pipeline) -> None:
     redacted = pipeline.redact(pipeline.screen_text(REPORT))
-    for word in ("Mejia", "MEJIA", "Carlos", "Andres", "Rosa"):
+    for word in ("Velez", "VELEZ", "Tomas", "Ignacio", "Ines"):
         assert word not in redacted
 
 

@@ -11,15 +11,15 @@ POSITIVE = [
     ("He was observed with known Elm Park members at the mall.", "observed with known Elm Park members"),
     ("She said he is an associate of the Southside crew.", "associate of the Southside crew"),
     ("Student was throwing up signs at passing cars.", "throwing up signs"),
-    ("In the photo they are making MS hand signs.", "making MS hand signs"),
+    ("In the clip they are flashing gang hand signs.", "flashing gang hand signs"),
     ("The group calls itself the Harbor Street Boys.", "Harbor Street Boys"),
     ("He is listed in the gang database.", "gang database"),
     ("A copy went to the Gang Unit.", "Gang Unit"),
     ("Report forwarded to the BRIC.", "BRIC"),
     ("Admitted being in MS-13 during questioning.", "Admitted being in MS-13"),
-    ("Two were wearing red bandanas yesterday.", "wearing red bandanas"),
+    ("Three were wearing blue bandanas today.", "wearing blue bandanas"),
     ("He was believed to be affiliated with the Latin Kings.", "believed to be affiliated with the Latin Kings"),
-    ("They are beefing with a crew from Lakeview.", "beefing with a crew from Lakeview"),
+    ("They are feuding with a set from Lakeview.", "feuding with a set from Lakeview"),
     ("Graffiti of a gang tag was on the wall; the tagging matched.", "tagging"),
 ]
 NEGATIVE = [

@@ -10,12 +10,12 @@ POSITIVE = [
     ("Student has an IEP for reading.", "has an IEP"),
     ("She is on a 504 plan.", "is on a 504 plan"),
     ("He was diagnosed with ADHD last year.", "was diagnosed with ADHD"),
-    ("She is about nine weeks pregnant.", "is about nine weeks pregnant"),
-    ("He did not take his Focalin this morning.", "did not take his Focalin"),
-    ("She was prescribed sertraline by her doctor.", "was prescribed sertraline"),
-    ("He endorses passive suicidal ideation.", "passive suicidal ideation"),
-    ("Tablets identified as alprazolam 1 mg.", "alprazolam 1 mg"),
-    ("He was hospitalized for two weeks in November.", "hospitalized for two weeks in November"),
+    ("She is roughly twelve weeks pregnant.", "is roughly twelve weeks pregnant"),
+    ("He missed his Concerta this morning.", "missed his Concerta"),
+    ("She was prescribed fluoxetine by her doctor.", "was prescribed fluoxetine"),
+    ("He reported active suicidal thoughts.", "active suicidal thoughts"),
+    ("Pills identified as lorazepam 2 mg.", "lorazepam 2 mg"),
+    ("She was hospitalized for ten days in March.", "hospitalized for ten days in March"),
 ]
 NEGATIVE = [
     "The bus stopped in front of room 504.",
