@@ -97,7 +97,7 @@ def evaluate(folder: Path, pipeline: Pipeline) -> dict[str, Any]:
             elif label in SENSITIVE_LABELS:
                 sensitive[label]["n"] += 1
                 sensitive[label]["hit"] += any(s < end and start < e for s, e in by_label[label])
-        for label in SENSITIVE_LABELS:
+        for label in map(str, SENSITIVE_LABELS):
             key = "pos" if any(s["label"] == label for s in doc["spans"]) else "neg"
             doc_level[label][key] += 1
             doc_level[label][key + "_found"] += bool(by_label[label])
