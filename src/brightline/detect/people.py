@@ -28,8 +28,11 @@ _BLOCKING = {Label.SCHOOL, Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 # a known person's name is propagated even into a school-looking span: a false school must not hide a student
 _PROPAGATION_BLOCKING = {Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 _ALIAS_RULES = ("alias_quoted", "alias_list_item", "quoted_after_name", "quoted_name_cue")
-_PRIVATE_RULES = ("field_name", "roster_row", "relation_name", "relation_label", "field_name_lowercase")
-_LOWERCASE_RULES = ("field_name_lowercase",)
+_PRIVATE_RULES = ("field_name", "roster_row", "relation_name", "relation_label", "field_name_lowercase",
+                  "lowercase_relation", "lowercase_honorific", "lowercase_initial")
+# a document with fewer distinct lower-case words than this is written in capitals throughout
+_FEW_LOWER_WORDS = 25
+_LOWERCASE_RULES = ("field_name_lowercase", "lowercase_relation", "lowercase_honorific", "lowercase_initial")
 _PARTICLES = {"de", "da", "del", "della", "dos", "das", "do", "van", "von", "der", "la", "le", "di", "du",
               "bin", "ibn", "al", "el", "st"}
 
@@ -76,7 +79,7 @@ def load_roles(root: Path | None = None) -> Roles:
     flags = regex.VERSION1
     try:
         return Roles(
-            title_before=regex.compile(rf"(?:^|[\s(])(?:{model.titles})[ \t]*$", flags),
+            title_before=regex.compile(rf"(?:^|[\s(])(?:{model.titles})[ \t]*:?[ \t]*$", flags | regex.IGNORECASE),
             title_prefix=regex.compile(rf"^(?:(?:{model.titles})[ \t]+)+", flags),
             field_line=regex.compile(rf"^[ \t>]*(?:{model.fields})[ \t]*:", flags | regex.IGNORECASE),
             role_after=regex.compile(
@@ -106,6 +109,7 @@ class _Person:
     key: str
     tokens: frozenset[str]
     whole: bool  # an alias: matched as a whole string, never token by token
+    single: bool = False  # known only by one name word so far; never merged with a full name
     private_votes: int = 0
     official_votes: int = 0
     surface: set[str] = field(default_factory=set)
@@ -127,6 +131,7 @@ class PeopleResolver:
         # a dictionary word counts as a common word only where the document also uses it in lower case
         # ("will", "rose"); surnames the dictionary happens to hold ("Reid", "Diaz") stay names
         self._lower_words = frozenset(regex.findall(r"\b[a-z][a-z'’\-]+\b", text))
+        self._capitals_only = len(self._lower_words) < _FEW_LOWER_WORDS
         candidates = [f for f in findings if f.label is Label.PERSON]
         others = [f for f in findings if f.label is not Label.PERSON]
         blockers = [(f.start, f.end) for f in others if f.label in _BLOCKING]
@@ -151,7 +156,7 @@ class PeopleResolver:
     # -- cleaning -------------------------------------------------------------------------------
     def _clean(self, text: str, start: int, end: int, lowercase: bool = False) -> tuple[int, int] | None:
         span = text[start:end]
-        cut = regex.search(r"\n|\t| {2,}", span)  # a line break or a column gap ends a name
+        cut = regex.search(r"\n|\t| {2,}| [-–—|] ", span)  # a line break, column gap or spaced dash ends a name
         if cut is not None:
             span = span[: cut.start()]
         prefix = self.roles.title_prefix.match(span)
@@ -164,9 +169,17 @@ class PeopleResolver:
             stripped += "."
         span = stripped
         end = start + len(span)
-        if not span or regex.search(r"[\d@/#_]", span) or not (lowercase or regex.search(r"[A-Z]", span)):
+        if not span or regex.search(r"[\d@/#_()\[\]]", span):
             return None
-        if lowercase and any(w in STOP_WORDS or w in self.roles.not_names for w in span.split()):
+        if span.islower():  # a hurried note: keep the name words, drop the ordinary ones after them
+            lowercase = True
+            while " " in span and self._common(span.rsplit(" ", 1)[1]):
+                span = span.rsplit(" ", 1)[0]
+            end = start + len(span)
+        elif not regex.search(r"\p{Lu}", span):
+            return None
+        named_initial = regex.fullmatch(r"\p{Ll}+ \p{Ll}\.?", span) is not None  # "will r." is a name shape
+        if lowercase and not named_initial and any(w in STOP_WORDS or self._common(w) for w in span.split()):
             return None  # "student: see attached" is not a name
         words = [w.strip(".,'’").lower() for w in regex.split(r"[\s,]+", span) if w.strip(".,'’")]
         if not words or all(self._not_a_name(w) for w in words):
@@ -187,6 +200,8 @@ class PeopleResolver:
             return None
         if len(words) == 1 and text[start:end].isupper() and words[0] in self.common_words:
             return None  # "SNOW" in a heading
+        if regex.match(r"\s+v\.?\s+\p{Lu}", text[end:end + 8]) or regex.search(r"\bv\.\s+$", text[max(0, start - 4):start]):
+            return None  # a party to a cited case ("Plyler v. Doe"), not a person in the report
         return (start, end) if end > start else None
 
     # -- roles ----------------------------------------------------------------------------------
@@ -210,19 +225,28 @@ class PeopleResolver:
         for start, end, finding, role in mentions:
             alias = finding.explanation.rule.endswith(_ALIAS_RULES)
             tokens = frozenset({text[start:end].lower()}) if alias else _name_tokens(text[start:end])
-            if not tokens or (len(tokens) < 2 and not alias):
+            if not tokens:
                 continue
-            person = next((p for p in people if p.whole == alias and (tokens <= p.tokens or p.tokens <= tokens)), None)
+            if len(tokens) == 1 and not alias:
+                # a lone name ("marisol") is followed through the text too, unless it is an ordinary word
+                token = next(iter(tokens))
+                if self._common(token) or any(token in p.tokens for p in people):
+                    continue
+                person = _Person(key=f"person-{len(people) + 1}", tokens=tokens, whole=False, single=True)
+                people.append(person)
+                _vote(person, role)
+                continue
+            person = next(
+                (p for p in people if not p.single and p.whole == alias and (tokens <= p.tokens or p.tokens <= tokens)),
+                None,
+            )
             if person is None:
                 person = _Person(key=f"person-{len(people) + 1}", tokens=tokens, whole=alias)
                 people.append(person)
             else:
                 person.tokens = person.tokens | tokens
             person.surface.add(text[start:end])
-            if role == "private":
-                person.private_votes += 1
-            elif role == "official":
-                person.official_votes += 1
+            _vote(person, role)
         return people
 
     def _emit(
@@ -237,6 +261,7 @@ class PeopleResolver:
 
         def owner(words: frozenset[str], alias: bool) -> _Person | None:
             matches = [p for p in people if p.whole == alias and words and words <= p.tokens]
+            matches.sort(key=lambda p: p.single)  # a full name owns its words before a lone mention does
             private = [p for p in matches if not p.official]
             return (private or matches or [None])[0]
 
@@ -309,12 +334,19 @@ class PeopleResolver:
         lower = word.lower()
         if lower in self.roles.not_names:
             return True
-        return lower in self.common_words and lower in self._lower_words
+        return lower in self.common_words and (lower in self._lower_words or self._capitals_only)
 
     @staticmethod
     def _sentence_initial(text: str, position: int) -> bool:
         before = text[max(0, position - 3):position].rstrip(" \t\"“'(")
         return not before or before[-1] in ".!?\n:-"
+
+
+def _vote(person: _Person, role: str | None) -> None:
+    if role == "private":
+        person.private_votes += 1
+    elif role == "official":
+        person.official_votes += 1
 
 
 def _name_tokens(name: str) -> frozenset[str]:

@@ -3,6 +3,8 @@
 - PII: where two PII findings overlap, the longer one stands and takes in the other's characters
   (a redaction must cover both); the label of the longer (then higher-scored) one is kept.
 - Sensitive language: overlapping findings of the same label merge into one span.
+- Health details a connector apart ("EpiPen for peanut allergy") become one span: redacting the two
+  ends and leaving "for" reads as a clue, not a redaction.
 - Context (OFFICIAL, SCHOOL): dropped wherever they touch PII; PII wins, for safety.
 """
 
@@ -10,12 +12,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..types import CONTEXT_LABELS, PII_LABELS, SENSITIVE_LABELS, Finding
+import regex
+
+from ..types import CONTEXT_LABELS, PII_LABELS, SENSITIVE_LABELS, Finding, Label
+
+_CONNECTOR = regex.compile(r"[ \t]*(?:for|and|with|of|due\s+to|,|/|;)?[ \t]*", regex.IGNORECASE)
 
 
 def resolve(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings with overlaps settled, in document order."""
-    pii = _merge([f for f in findings if f.label in PII_LABELS], text)
+    pii = _join_health(_merge([f for f in findings if f.label in PII_LABELS], text), text)
     sensitive: list[Finding] = []
     for label in SENSITIVE_LABELS:
         sensitive += _merge([f for f in findings if f.label == label], text)
@@ -40,6 +46,22 @@ def _merge(findings: list[Finding], text: str) -> list[Finding]:
             continue
         merged.append(finding)
     return merged
+
+
+def _join_health(findings: list[Finding], text: str) -> list[Finding]:
+    joined: list[Finding] = []
+    for finding in findings:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.label is Label.HEALTH
+            and finding.label is Label.HEALTH
+            and _CONNECTOR.fullmatch(text, previous.end, finding.start)
+        ):
+            joined[-1] = replace(previous, end=finding.end, text=text[previous.start:finding.end])
+            continue
+        joined.append(finding)
+    return joined
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -25,6 +25,16 @@ _GENERAL = regex.compile(
     regex.IGNORECASE | regex.MULTILINE,
 )
 _AGE_OUT = regex.compile(r"\b1[78]\b")
+_STRUCTURAL = regex.compile(
+    r"person\.v1:(?:field_name|roster_row|relation|caps_last_first|list_item|name_with|caps_name_with|group_member"
+    r"|lowercase|alias|quoted)"
+)
+_STUDENT_WORDS = regex.compile(
+    r"\b(?:students?|pupils?|juveniles?|minors?|grade|gr\.?|graders?|freshman|sophomore|junior|senior|homeroom|"
+    r"son|daughter|child|kids?|boys?|girls?|classmates?|SASID|DOB|suspect|victim|witness|subject|youth|teen|"
+    r"mother|father|mom|dad|guardian|parent|sibling|brother|sister|cousin|period)\b|\b\d{1,2}(?:st|nd|rd|th)\s+grade",
+    regex.IGNORECASE,
+)
 _MAX_EVIDENCE = 4
 _HEADING_WORDS = 4
 
@@ -32,7 +42,7 @@ _HEADING_WORDS = 4
 def score_risk(text: str, findings: list[Finding], weights: Weights) -> Risk:
     """The risk of releasing this document to the default recipient, with every reason."""
     reasons: list[RiskReason] = []
-    students = _private_people(findings)
+    students = _private_people(text, findings)
     identifiable = bool(students) or any(f.label in _STUDENT_MARKERS for f in findings)
     specific = [f for f in findings if f.label in SENSITIVE_LABELS and not _general(text, f)]
     general = [f for f in findings if f.label in SENSITIVE_LABELS and _general(text, f)]
@@ -45,7 +55,9 @@ def score_risk(text: str, findings: list[Finding], weights: Weights) -> Risk:
 
     # A. content
     immigration = [f for f in about if f.label is Label.IMMIGRATION]
-    status = [f for f in immigration if f.category == "D"] + [f for f in findings if f.label is Label.GOV_ID]
+    status = [f for f in immigration if f.category == "D"] + [
+        f for f in findings if f.label is Label.GOV_ID and f.category == "immigration"
+    ]
     proxies = [f for f in immigration if f.category in ("P", "S")]
     enforcement = [f for f in immigration if f.category == "R"]
     gang = [f for f in about if f.label is Label.GANG]
@@ -143,8 +155,20 @@ def _floor(
     return None
 
 
-def _private_people(findings: list[Finding]) -> set[str]:
-    return {f.entity or f.text.lower() for f in findings if f.label is Label.PERSON}
+def _private_people(text: str, findings: list[Finding]) -> set[str]:
+    """The private individuals a reader can tie to a student.
+
+    Named in a form field, as a relative, or in a sentence about students; a name alone in a
+    facilities log (staff without a title) is not one.
+    """
+    people = set()
+    for finding in findings:
+        if finding.label is not Label.PERSON:
+            continue
+        lo, hi = sentence_span(text, finding.start, finding.end)
+        if _STRUCTURAL.search(finding.explanation.rule) or _STUDENT_WORDS.search(text, max(0, lo - 80), hi):
+            people.add(finding.entity or finding.text.lower())
+    return people
 
 
 def _general(text: str, finding: Finding) -> bool:

@@ -5,16 +5,15 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ..tables import heading_pattern, table_bodies
+from ..tables import column_cells, heading_pattern
 from ..vocab import CompiledRule
 from .rule_set_recognizer import RuleSetRecognizer
 
-# A heading line that names a DOB column among others ("Name / DOB / Student ID").
-_DOB_HEADING = heading_pattern(r"DOB|D\.O\.B|Date\s+of\s+Birth|Birth\s*date")
+_DOB_COLUMN = heading_pattern(r"D\.?[O0]\.?B\.?|Date\s+of\s+Birth|Birth\s*date|Birthday|Born")
 
 
 class DateOfBirthRecognizer(RuleSetRecognizer):
-    """A date after DOB/born/date of birth, or in the rows under a table heading that has a DOB column."""
+    """A date after DOB/born/date of birth, or in a table cell under a DOB column."""
 
     RULES_FILE = "patterns/date_of_birth.v1.yaml"
     TABLE_RULE = "any_date"
@@ -27,8 +26,7 @@ class DateOfBirthRecognizer(RuleSetRecognizer):
     ) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
         table_rule = next(rule for rule in self.rules.rules if rule.id == self.TABLE_RULE)
-        for lo, hi in table_bodies(text, _DOB_HEADING):
+        for lo, hi in column_cells(text, _DOB_COLUMN):
             for start, end in table_rule.spans(text[lo:hi]):
                 results.append(self.result(lo + start, lo + end, table_rule))
         return results
-

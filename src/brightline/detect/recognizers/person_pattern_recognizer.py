@@ -2,10 +2,37 @@
 
 from __future__ import annotations
 
+import regex
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ..tables import column_cells, heading_pattern
 from .rule_set_recognizer import RuleSetRecognizer
+
+# Columns whose cells hold private individuals' names (staff columns are deliberately absent).
+_NAME_COLUMN = heading_pattern(
+    r"(?:Student\s+|Full\s+|Last\s+|First\s+)?Name(?:\s*\([^)]*\))?|Student|Subject|Juvenile|Victim|Suspect|Witness|"
+    r"Guardian(?:\s*\([^)]*\))?|Parent(?:/Guardian)?(?:\s+name)?|Emergency\s+contact|Contact|Mother|Father|Person|"
+    r"Student\s*\(\s*ID\s*#?\s*\)"
+)
+_CELL_NAME = regex.compile(
+    r"\p{Lu}[\p{L}'’\-]*\.?"
+    r"(?:(?:,[ \t]?|[ \t])(?:(?:de|da|del|dos|van|von|la|le|di|du|bin|al)[ \t])?\p{Lu}[\p{L}'’\-]*\.?){0,4}"
+)
 
 
 class PersonPatternRecognizer(RuleSetRecognizer):
     """Name candidates from form structure; detect/people.py cleans and classifies them."""
 
     RULES_FILE = "patterns/person.v1.yaml"
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        cell_rule = next(rule for rule in self.rules.rules if rule.id == "field_name")
+        for lo, hi in column_cells(text, _NAME_COLUMN):
+            match = _CELL_NAME.search(text, lo, hi)
+            if match is not None:
+                results.append(self.result(match.start(), match.end(), cell_rule))
+        return results

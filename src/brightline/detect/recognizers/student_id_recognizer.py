@@ -5,20 +5,27 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..sentences import line_span
-from ..tables import heading_pattern, table_bodies
+from ..tables import column_cells, heading_pattern
 from .rule_set_recognizer import RuleSetRecognizer
 
-# What may stand between a cue and its IDs: spaces, punctuation, "no.", and capitalised words
-# (the students' names in "Student ID numbers: Owens 258114; Pierce 261903").
-_FILLER = regex.compile(r"(?:[\s:#.,;()\-]|no\.?|nos\.?|numbers?|is|are|was|and|[A-Z][A-Za-z'\-]*)*")
+# What may stand between a cue and its IDs: spaces, punctuation, "no.", and words that are not
+# function words (the students' names in "Student ID numbers: Haddad 640021; Brennan 640388").
+_FILLER = regex.compile(r"(?:[\s:#.,;()/\-]|no\.?|nos\.?|numbers?|is|are|was|and|(?!(?:" + "|".join(
+    sorted(w for w in STOP_WORDS if w.isalpha() and w not in {"no", "and", "is", "are", "was"})
+) + r")\b)[\p{L}'\-]{1,20})*", regex.IGNORECASE)
 # A field label ends the cue's reach: "Grade:", "DOB", "Phone".
 _FIELD = regex.compile(r"\b[A-Za-z][A-Za-z /]{0,20}:|\b(?:DOB|Grade|Gr|Age|Phone|Tel|Address|Homeroom|Period)\b")
+_CUE_TAIL = regex.compile(r"[ \t]*(?:\([^)\n]{0,25}\)|[\p{L} ]{0,25})[ \t]*:")
 _REACH = 70
-# A table whose heading names an ID column ("Name / DOB / Student ID / ..."): its rows' numbers are IDs.
-_ID_HEADING = heading_pattern(r"Student\s*ID|SASID|LASID|Local\s+ID|ID\s*(?:#|No\.?|number)")
-_ROW_ID = regex.compile(r"(?<![\w/.\-])[A-Z]{0,3}-?\d{5,12}(?![\w/\-])")
+# A table column headed as an ID ("Name / DOB / Student ID / ..."): its cells' numbers are IDs.
+_ID_COLUMN = heading_pattern(
+    r"Stud\w{2,3}t\s*(?:[I1l]D|#|No\.?|number)|SASID|LASID|(?:Local|District|School|BPS)\s+ID|[I1l]D\s*(?:#|No\.?)?|"
+    r"(?:Bus\s+)?Pass\s*(?:#|No\.?)?|Locker\s*(?:#|No\.?)?|[\w\s]*\(\s*ID\s*#?\s*\)"
+)
+_CELL_ID = regex.compile(r"(?<![\w/.\-])[A-Z]{0,3}-?\d{4,12}(?![\w/\-])")
 
 
 class StudentIdRecognizer(RuleSetRecognizer):
@@ -32,9 +39,12 @@ class StudentIdRecognizer(RuleSetRecognizer):
         rules = {rule.id: rule for rule in self.rules.rules}
         cue, token, sasid = rules["cue"], rules["id_token"], rules["sasid_bare"]
         results = [self.result(s, e, sasid) for s, e in sasid.spans(text) if not _is_placeholder(text[s:e])]
-        for lo, hi in table_bodies(text, _ID_HEADING):
-            results += [self.result(m.start(), m.end(), token) for m in _ROW_ID.finditer(text, lo, hi)]
+        for lo, hi in column_cells(text, _ID_COLUMN):
+            results += [self.result(m.start(), m.end(), token) for m in _CELL_ID.finditer(text, lo, hi)]
         for cue_start, cue_end in cue.spans(text):
+            own_label = _CUE_TAIL.match(text, cue_end)  # "Bus pass issued:", "SASID (assigned today):"
+            if own_label is not None:
+                cue_end = own_label.end()
             _, line_end = line_span(text, cue_start)
             reach_end = min(line_end, cue_end + _REACH)
             field = _FIELD.search(text, cue_end, reach_end)
