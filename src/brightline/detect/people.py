@@ -30,8 +30,8 @@ _PROPAGATION_BLOCKING = {Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 _ALIAS_RULES = ("alias_quoted", "alias_list_item", "quoted_after_name", "quoted_name_cue")
 _PRIVATE_RULES = ("field_name", "roster_row", "relation_name", "relation_label", "field_name_lowercase",
                   "lowercase_relation", "lowercase_honorific", "lowercase_initial")
-# a document with fewer distinct lower-case words than this is written in capitals throughout
-_FEW_LOWER_WORDS = 25
+# a document whose letters are mostly capitals is a form written in capitals throughout
+_CAPITALS_SHARE = 0.6
 _LOWERCASE_RULES = ("field_name_lowercase", "lowercase_relation", "lowercase_honorific", "lowercase_initial")
 _PARTICLES = {"de", "da", "del", "della", "dos", "das", "do", "van", "von", "der", "la", "le", "di", "du",
               "bin", "ibn", "al", "el", "st"}
@@ -91,7 +91,9 @@ def load_roles(root: Path | None = None) -> Roles:
             role_next_line=regex.compile(
                 rf"^[ \t]*\n[ \t]*(?:[A-Z][\w.&]*[ \t]+){{0,4}}(?:{model.roles_after})\b", flags
             ),
-            relation_before=regex.compile(rf"\b(?:{model.relations})s?\b[ \t]*[:,(]?[ \t]*$", flags | regex.IGNORECASE),
+            relation_before=regex.compile(
+                rf"\b(?:{model.relations})s?\b[ \t]*[:,(]?[ \t]*(?:(?:mr|mrs|ms|miss|dr)\.?[ \t]+)?$", flags | regex.IGNORECASE
+            ),
             relation_after=regex.compile(rf"^[ \t]*[,(][ \t]*(?:{model.relations})\b", flags | regex.IGNORECASE),
             personal_mail=regex.compile(rf"@(?:{model.personal_mail_domains})\.", flags | regex.IGNORECASE),
             role_word=regex.compile(rf"(?:{model.titles}|{model.roles_after}|head|chief|senior|assistant)s?\.?",
@@ -131,7 +133,8 @@ class PeopleResolver:
         # a dictionary word counts as a common word only where the document also uses it in lower case
         # ("will", "rose"); surnames the dictionary happens to hold ("Reid", "Diaz") stay names
         self._lower_words = frozenset(regex.findall(r"\b[a-z][a-z'’\-]+\b", text))
-        self._capitals_only = len(self._lower_words) < _FEW_LOWER_WORDS
+        letters = [c for c in text if c.isalpha()]
+        self._capitals_only = bool(letters) and sum(c.isupper() for c in letters) > _CAPITALS_SHARE * len(letters)
         candidates = [f for f in findings if f.label is Label.PERSON]
         others = [f for f in findings if f.label is not Label.PERSON]
         blockers = [(f.start, f.end) for f in others if f.label in _BLOCKING]
@@ -173,7 +176,7 @@ class PeopleResolver:
             return None
         if span.islower():  # a hurried note: keep the name words, drop the ordinary ones after them
             lowercase = True
-            while " " in span and self._common(span.rsplit(" ", 1)[1]):
+            while " " in span and self._ordinary(span.rsplit(" ", 1)[1]):
                 span = span.rsplit(" ", 1)[0]
             end = start + len(span)
         elif not regex.search(r"\p{Lu}", span):
@@ -334,7 +337,20 @@ class PeopleResolver:
         lower = word.lower()
         if lower in self.roles.not_names:
             return True
-        return lower in self.common_words and (lower in self._lower_words or self._capitals_only)
+        if self._capitals_only:  # no lower-case usage to go by: only function words are surely words
+            return lower in STOP_WORDS
+        return lower in self.common_words and lower in self._lower_words
+
+    def _ordinary(self, word: str) -> bool:
+        """A dictionary word in any inflection ("knocked", "says"), for trimming lower-case spans."""
+        lower = word.lower().strip(".")
+        if len(lower) <= 2:
+            return False  # an initial
+        stems = {lower}
+        for suffix, replacements in (("ing", ("", "e")), ("ed", ("", "e")), ("es", ("",)), ("s", ("",))):
+            if lower.endswith(suffix):
+                stems.update(lower[: -len(suffix)] + r for r in replacements)
+        return lower in STOP_WORDS or bool(stems & self.common_words)
 
     @staticmethod
     def _sentence_initial(text: str, position: int) -> bool:
