@@ -92,7 +92,8 @@ def load_roles(root: Path | None = None) -> Roles:
                 rf"^[ \t]*\n[ \t]*(?:[A-Z][\w.&]*[ \t]+){{0,4}}(?:{model.roles_after})\b", flags
             ),
             relation_before=regex.compile(
-                rf"\b(?:{model.relations})s?\b[ \t]*[:,(]?[ \t]*(?:(?:mr|mrs|ms|miss|dr)\.?[ \t]+)?$", flags | regex.IGNORECASE
+                rf"\b(?:{model.relations})s?\b[ \t]*[:,(]?[ \t]*(?:(?:mr|mrs|ms|miss|dr)\.?[ \t]+)?$",
+                flags | regex.IGNORECASE,
             ),
             relation_after=regex.compile(rf"^[ \t]*[,(][ \t]*(?:{model.relations})\b", flags | regex.IGNORECASE),
             personal_mail=regex.compile(rf"@(?:{model.personal_mail_domains})\.", flags | regex.IGNORECASE),
