@@ -93,7 +93,8 @@ def main() -> int:
         results = {}
         for engine in ("presidio", "brightline"):
             proc = subprocess.run(
-                [sys.executable, __file__, "--engine", engine, "--folder", str(folder), "--batch-size", str(args.batch_size)],
+                [sys.executable, __file__, "--engine", engine, "--folder", str(folder),
+                 "--batch-size", str(args.batch_size)],
                 capture_output=True, text=True, check=True,
             )
             results[engine] = json.loads(proc.stdout.strip().splitlines()[-1])
