@@ -60,8 +60,8 @@ def cover_repeats(text: str, findings: list[Finding], labels: Collection[Label])
     chosen = [f for f in findings if f.label in labels and len(f.text.strip()) >= 3]
     covered = [(f.start, f.end) for f in findings if f.label in labels]
     extra: list[Finding] = []
-    for value in {f.text for f in chosen}:
-        source = next(f for f in chosen if f.text == value)
+    for value in {f.text.strip() for f in chosen}:
+        source = next(f for f in chosen if f.text.strip() == value)
         pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)")
         for match in pattern.finditer(text):
             start, end = match.span()

@@ -6,7 +6,7 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ..tables import column_cells, heading_pattern
+from ..tables import heading_pattern
 from .rule_set_recognizer import RuleSetRecognizer
 
 _AGE_COLUMN = heading_pattern(r"Age|Age\s*\(yrs?\)|Yrs|Years")
@@ -21,8 +21,5 @@ class AgeRecognizer(RuleSetRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts)
-        cell_rule = next(rule for rule in self.rules.rules if rule.id == "age_field")
-        for lo, hi in column_cells(text, _AGE_COLUMN):
-            results += [self.result(m.start(), m.end(), cell_rule) for m in _CELL_AGE.finditer(text, lo, hi)]
-        return results
+        cells = self.cell_results(text, _AGE_COLUMN, _CELL_AGE, self.rule("age_field"))
+        return super().analyze(text, entities, nlp_artifacts) + cells

@@ -5,7 +5,7 @@ from __future__ import annotations
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ..tables import column_cells, heading_pattern
+from ..tables import heading_pattern
 from ..vocab import CompiledRule
 from .rule_set_recognizer import RuleSetRecognizer
 
@@ -24,9 +24,6 @@ class DateOfBirthRecognizer(RuleSetRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts)
-        table_rule = next(rule for rule in self.rules.rules if rule.id == self.TABLE_RULE)
-        for lo, hi in column_cells(text, _DOB_COLUMN):
-            for start, end in table_rule.spans(text[lo:hi]):
-                results.append(self.result(lo + start, lo + end, table_rule))
-        return results
+        table_rule = self.rule(self.TABLE_RULE)
+        cells = self.cell_results(text, _DOB_COLUMN, table_rule.regex, table_rule)
+        return super().analyze(text, entities, nlp_artifacts) + cells

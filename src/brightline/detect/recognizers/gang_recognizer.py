@@ -20,7 +20,7 @@ class GangRecognizer(RuleSetRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
-        crew_rule = next(rule for rule in self.rules.rules if rule.id == _CREW_RULE)
+        crew_rule = self.rule(_CREW_RULE)
         initials = set()
         for result in results:
             if result.recognition_metadata.get("rule", "").endswith(_CREW_RULE):

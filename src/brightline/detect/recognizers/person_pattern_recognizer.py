@@ -6,7 +6,7 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ..tables import column_cells, heading_pattern
+from ..tables import heading_pattern
 from .rule_set_recognizer import RuleSetRecognizer
 
 # Columns whose cells hold private individuals' names (staff columns are deliberately absent).
@@ -29,10 +29,5 @@ class PersonPatternRecognizer(RuleSetRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts)
-        cell_rule = next(rule for rule in self.rules.rules if rule.id == "field_name")
-        for lo, hi in column_cells(text, _NAME_COLUMN):
-            match = _CELL_NAME.search(text, lo, hi)
-            if match is not None:
-                results.append(self.result(match.start(), match.end(), cell_rule))
-        return results
+        cells = self.cell_results(text, _NAME_COLUMN, _CELL_NAME, self.rule("field_name"), first_only=True)
+        return super().analyze(text, entities, nlp_artifacts) + cells

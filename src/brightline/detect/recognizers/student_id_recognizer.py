@@ -8,7 +8,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..sentences import line_span
-from ..tables import column_cells, heading_pattern
+from ..tables import heading_pattern
 from .rule_set_recognizer import RuleSetRecognizer
 
 # What may stand between a cue and its IDs: spaces, punctuation, "no.", and words that are not
@@ -36,11 +36,9 @@ class StudentIdRecognizer(RuleSetRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        rules = {rule.id: rule for rule in self.rules.rules}
-        cue, token, sasid = rules["cue"], rules["id_token"], rules["sasid_bare"]
+        cue, token, sasid = self.rule("cue"), self.rule("id_token"), self.rule("sasid_bare")
         results = [self.result(s, e, sasid) for s, e in sasid.spans(text) if not _is_placeholder(text[s:e])]
-        for lo, hi in column_cells(text, _ID_COLUMN):
-            results += [self.result(m.start(), m.end(), token) for m in _CELL_ID.finditer(text, lo, hi)]
+        results += self.cell_results(text, _ID_COLUMN, _CELL_ID, token)
         for cue_start, cue_end in cue.spans(text):
             own_label = _CUE_TAIL.match(text, cue_end)  # "Bus pass issued:", "SASID (assigned today):"
             if own_label is not None:
