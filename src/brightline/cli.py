@@ -168,4 +168,12 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(int(ExitCode.BAD_ARGS))
+    except KeyboardInterrupt:
+        click.echo("brightline: interrupted; copies already written are complete, none is partial.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - a traceback could quote a document; name the error type only
+        log.debug("internal error", exc_info=False)
+        click.echo(f"brightline: internal error ({type(exc).__name__}); please report it. "
+                   "Copies already written are complete; none is partial.", err=True)
+        sys.exit(int(ExitCode.BAD_ARGS))
     sys.exit(int(ExitCode.OK))
