@@ -21,6 +21,7 @@ from .errors import BrightlineError, ExitCode, InputFileError
 from .ingest import expand_paths
 from .log import configure_logging, get_logger
 from .pipeline import Pipeline
+from .progress import track
 from .redact import make_operator
 from .report import render_table
 
@@ -34,6 +35,7 @@ def _model_option(function):  # type: ignore[no-untyped-def]
 
 
 def _verbose_option(function):  # type: ignore[no-untyped-def]
+    function = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")(function)
     return click.option("-v", "--verbose", count=True, help="More log lines on stderr (labels and counts only).")(function)
 
 
@@ -48,13 +50,14 @@ def cli() -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per document on stdout (LABELS.md).")
 @_model_option
 @_verbose_option
-def screen(paths: tuple[Path, ...], as_json: bool, model: str, verbose: int) -> None:
+def screen(paths: tuple[Path, ...], as_json: bool, model: str, verbose: int, quiet: bool) -> None:
     """Find student PII and sensitive language in PATHS (files or folders) and score their risk."""
     configure_logging(verbose)
     pipeline = Pipeline(Settings(model=model))
     console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     failures = 0
-    for result in pipeline.screen_paths(expand_paths(paths)):
+    files = expand_paths(paths)
+    for result in track(pipeline.screen_paths(files), len(files), "screening", quiet or not as_json):
         if result.error is not None:
             failures += 1
             click.echo(f"brightline: {result.error}", err=True)
@@ -76,7 +79,9 @@ def screen(paths: tuple[Path, ...], as_json: bool, model: str, verbose: int) -> 
               help=f"Key for --style pseudonym (or set {KEY_ENV}).")
 @_model_option
 @_verbose_option
-def redact(paths: tuple[Path, ...], out_dir: Path, style: str, key_file: Path | None, model: str, verbose: int) -> None:
+def redact(
+    paths: tuple[Path, ...], out_dir: Path, style: str, key_file: Path | None, model: str, verbose: int, quiet: bool
+) -> None:
     """Write a redacted copy of each document in PATHS to --out."""
     configure_logging(verbose)
     key = key_file.read_bytes().strip() if key_file else os.environ.get(KEY_ENV, "").encode() or None
@@ -85,7 +90,7 @@ def redact(paths: tuple[Path, ...], out_dir: Path, style: str, key_file: Path | 
     targets = _targets(paths, out_dir)
     failures = 0
     written = 0
-    for result in pipeline.screen_paths(list(targets)):
+    for result in track(pipeline.screen_paths(list(targets)), len(targets), "redacting", quiet):
         target = targets[Path(result.path)]
         try:
             if result.error is not None:
@@ -108,7 +113,7 @@ def redact(paths: tuple[Path, ...], out_dir: Path, style: str, key_file: Path | 
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @_model_option
 @_verbose_option
-def evaluate_command(folder: Path, as_json: bool, model: str, verbose: int) -> None:
+def evaluate_command(folder: Path, as_json: bool, model: str, verbose: int, quiet: bool) -> None:
     """Score brightline on a folder of labeled documents (LABELS.md format): recall, precision, leaks."""
     from .evaluate import evaluate, format_report
 
