@@ -16,7 +16,7 @@ import regex
 
 from ..types import CONTEXT_LABELS, PII_LABELS, SENSITIVE_LABELS, Finding, Label
 
-_CONNECTOR = regex.compile(r"[ \t]*(?:for|and|with|of|due\s+to|,|/|;)?[ \t]*", regex.IGNORECASE)
+_CONNECTOR = regex.compile(r"[ \t]*(?:for|and|with|of|due\s+to|,|/|;|-|–)?[ \t]*", regex.IGNORECASE)
 
 
 def resolve(text: str, findings: list[Finding]) -> list[Finding]:

@@ -37,6 +37,12 @@ _STUDENT_WORDS = regex.compile(
 )
 _MAX_EVIDENCE = 4
 _HEADING_WORDS = 4
+_POLICY_MARKERS = regex.compile(
+    r"\b(?:policy|policies|shall|prohibited|regulations?|guidance|procedures?|circular|board\s+of\s+education|"
+    r"in\s+accordance\s+with|pursuant\s+to|regardless\s+of|entitled\s+to)\b",
+    regex.IGNORECASE,
+)
+_POLICY_MARKER_COUNT = 3
 
 
 def score_risk(text: str, findings: list[Finding], weights: Weights) -> Risk:
@@ -44,8 +50,9 @@ def score_risk(text: str, findings: list[Finding], weights: Weights) -> Risk:
     reasons: list[RiskReason] = []
     students = _private_people(text, findings)
     identifiable = bool(students) or any(f.label in _STUDENT_MARKERS for f in findings)
-    specific = [f for f in findings if f.label in SENSITIVE_LABELS and not _general(text, f)]
-    general = [f for f in findings if f.label in SENSITIVE_LABELS and _general(text, f)]
+    policy = not identifiable and _policy_document(text)
+    specific = [f for f in findings if f.label in SENSITIVE_LABELS and not policy and not _general(text, f)]
+    general = [f for f in findings if f.label in SENSITIVE_LABELS and (policy or _general(text, f))]
     about = specific if not identifiable else [f for f in findings if f.label in SENSITIVE_LABELS]
 
     def add(factor: str, points: int, items: Iterable[Finding] | str) -> None:
@@ -123,6 +130,8 @@ def score_risk(text: str, findings: list[Finding], weights: Weights) -> Risk:
             score += lift
     elif score >= weights.levels[Level.MEDIUM]:
         score = weights.levels[Level.MEDIUM] - 1  # no specific student: LABELS.md LOW, whatever the words
+    if not identifiable:
+        score = min(score, weights.levels[Level.HIGH] - 1)  # about no named student: MEDIUM at most
     return Risk(score=score, level=weights.level_of(score), reasons=tuple(reasons))
 
 
@@ -169,6 +178,11 @@ def _private_people(text: str, findings: list[Finding]) -> set[str]:
         if _STRUCTURAL.search(finding.explanation.rule) or _STUDENT_WORDS.search(text, max(0, lo - 80), hi):
             people.add(finding.entity or finding.text.lower())
     return people
+
+
+def _policy_document(text: str) -> bool:
+    """A policy, guidance or rule book: its gang and immigration words describe rules, not a student."""
+    return len(_POLICY_MARKERS.findall(text)) >= _POLICY_MARKER_COUNT
 
 
 def _general(text: str, finding: Finding) -> bool:
