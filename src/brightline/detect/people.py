@@ -10,7 +10,7 @@ a name, the private reading wins: an unredacted student is the failure that matt
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -115,7 +115,6 @@ class _Person:
     single: bool = False  # known only by one name word so far; never merged with a full name
     private_votes: int = 0
     official_votes: int = 0
-    surface: set[str] = field(default_factory=set)
 
     @property
     def official(self) -> bool:
@@ -131,11 +130,22 @@ class PeopleResolver:
 
     def apply(self, text: str, findings: list[Finding]) -> list[Finding]:
         """All findings, with PERSON candidates replaced by cleaned, classified, linked mentions."""
+        return _DocumentPeople(self.roles, self.common_words, text).apply(text, findings)
+
+
+class _DocumentPeople:
+    """The people of one document (what counts as an ordinary word depends on the document)."""
+
+    def __init__(self, roles: Roles, common_words: frozenset[str], text: str) -> None:
+        self.roles = roles
+        self.common_words = common_words
         # a dictionary word counts as a common word only where the document also uses it in lower case
         # ("will", "rose"); surnames the dictionary happens to hold ("Reid", "Diaz") stay names
         self._lower_words = frozenset(regex.findall(r"\b[a-z][a-z'’\-]+\b", text))
         letters = [c for c in text if c.isalpha()]
         self._capitals_only = bool(letters) and sum(c.isupper() for c in letters) > _CAPITALS_SHARE * len(letters)
+
+    def apply(self, text: str, findings: list[Finding]) -> list[Finding]:
         candidates = [f for f in findings if f.label is Label.PERSON]
         others = [f for f in findings if f.label is not Label.PERSON]
         blockers = [(f.start, f.end) for f in others if f.label in _BLOCKING]
@@ -249,7 +259,6 @@ class PeopleResolver:
                 people.append(person)
             else:
                 person.tokens = person.tokens | tokens
-            person.surface.add(text[start:end])
             _vote(person, role)
         return people
 
