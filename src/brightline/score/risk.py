@@ -100,7 +100,10 @@ def score_risk(text: str, findings: list[Finding], weights: Weights) -> Risk:
         add("health", min(w.cap or 100, w.points * len({f.category for f in health})), health)
     if general and not identifiable:
         add("general_language", 0, general)
-    content = min(weights.content_cap, sum(r.points for r in reasons))
+    content = sum(r.points for r in reasons)
+    if content > weights.content_cap:
+        add("cap", weights.content_cap - content, f"content points capped at {weights.content_cap}")
+        content = weights.content_cap
 
     # B. subject
     subject_reasons: list[RiskReason] = []
@@ -115,9 +118,15 @@ def score_risk(text: str, findings: list[Finding], weights: Weights) -> Risk:
         if any(f.label is Label.AGE and _AGE_OUT.search(f.text) for f in findings):
             w = weights.factors["age_out_window"]
             subject_reasons.append(RiskReason("age_out_window", w.points, "a subject aged 17 or 18", w.basis))
-    subject = min(weights.subject_cap, sum(r.points for r in subject_reasons))
+    subject = sum(r.points for r in subject_reasons)
     reasons += subject_reasons
-    score = min(100, content + subject)
+    if subject > weights.subject_cap:
+        add("cap", weights.subject_cap - subject, f"subject points capped at {weights.subject_cap}")
+        subject = weights.subject_cap
+    score = content + subject
+    if score > 100:
+        add("cap", 100 - score, "scores stop at 100")
+        score = 100
 
     # Floors: the level LABELS.md gives the combination.
     floor = _floor(identifiable, bool(status or proxies), bool(gang), bool(social), bool(health), bool(specific), reasons)
@@ -128,10 +137,11 @@ def score_risk(text: str, findings: list[Finding], weights: Weights) -> Risk:
         if lift > 0:
             reasons.append(RiskReason(name, lift, f"lifts the score to {level}", weights.floors[name].basis))
             score += lift
-    elif score >= weights.levels[Level.MEDIUM]:
-        score = weights.levels[Level.MEDIUM] - 1  # no specific student: LABELS.md LOW, whatever the words
-    if not identifiable:
-        score = min(score, weights.levels[Level.HIGH] - 1)  # about no named student: MEDIUM at most
+    # About no named student, the words alone cannot make a document more than MEDIUM (LOW if general).
+    ceiling = weights.levels[Level.HIGH if specific else Level.MEDIUM] - 1
+    if not identifiable and score > ceiling:
+        add("no_named_student", ceiling - score, f"no identifiable student: at most {weights.level_of(ceiling)}")
+        score = ceiling
     return Risk(score=score, level=weights.level_of(score), reasons=tuple(reasons))
 
 

@@ -39,7 +39,7 @@ class FloorWeight(BaseModel):
 _FACTORS = {
     "immigration_status", "immigration_proxy", "linkability", "immigration_enforcement", "gang_label",
     "gang_indicator", "gang_routing", "social_media", "health", "identifiable_student", "age_out_window",
-    "extra_students", "general_language",
+    "extra_students", "general_language", "cap", "no_named_student",
 }
 _FLOORS = {
     "immigration_about_student", "gang_from_social_media", "gang_or_health_about_student",
