@@ -76,7 +76,7 @@ def load_roles(root: Path | None = None) -> Roles:
         model = RolesModel.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise MissingModelError(f"data file {path.name} is missing or invalid: {type(exc).__name__}.") from None
-    flags = regex.VERSION1
+    flags = 0
     try:
         return Roles(
             title_before=regex.compile(rf"(?:^|[\s(])(?:{model.titles})[ \t]*:?[ \t]*$", flags | regex.IGNORECASE),

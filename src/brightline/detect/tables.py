@@ -14,7 +14,7 @@ _SEPARATOR = regex.compile(r"[ \t]*(?:\||\t|[ \t]/[ \t]|[ \t]{2,})[ \t]*")
 
 def heading_pattern(column: str) -> regex.Pattern[str]:
     """A heading cell naming `column` (a regex), as a whole cell."""
-    return regex.compile(rf"^\W*(?:{column})\W*$", regex.IGNORECASE | regex.VERSION1)
+    return regex.compile(rf"^\W*(?:{column})\W*$", regex.IGNORECASE)
 
 
 def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
