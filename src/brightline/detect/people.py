@@ -30,6 +30,13 @@ _PROPAGATION_BLOCKING = {Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 _ALIAS_RULES = ("alias_quoted", "alias_list_item", "quoted_after_name", "quoted_name_cue")
 _PRIVATE_RULES = ("field_name", "roster_row", "relation_name", "relation_label", "field_name_lowercase",
                   "lowercase_relation", "lowercase_honorific", "lowercase_initial")
+_LOWER_WORD = regex.compile(r"\b[a-z][a-z\'’\-]+\b")
+_NAME_END = regex.compile(r"\n|\t| {2,}| [-–—|] ")
+_POSSESSIVE_TAIL = regex.compile(r"(?:[\'’]s|[\'’])?[\s.,;:!?\"”)]*$")
+_NOT_NAME_CHARS = regex.compile(r"[\d@/#_()\[\]]")
+_NAME_SPLIT = regex.compile(r"[\s,]+")
+_LETTER = regex.compile(r"\p{L}")
+_CAPITAL = regex.compile(r"\p{Lu}")
 # a document whose letters are mostly capitals is a form written in capitals throughout
 _CAPITALS_SHARE = 0.6
 _LOWERCASE_RULES = ("field_name_lowercase", "lowercase_relation", "lowercase_honorific", "lowercase_initial")
@@ -141,9 +148,9 @@ class _DocumentPeople:
         self.common_words = common_words
         # a dictionary word counts as a common word only where the document also uses it in lower case
         # ("will", "rose"); surnames the dictionary happens to hold ("Reid", "Diaz") stay names
-        self._lower_words = frozenset(regex.findall(r"\b[a-z][a-z'’\-]+\b", text))
-        letters = [c for c in text if c.isalpha()]
-        self._capitals_only = bool(letters) and sum(c.isupper() for c in letters) > _CAPITALS_SHARE * len(letters)
+        self._lower_words = frozenset(_LOWER_WORD.findall(text))
+        letters = len(_LETTER.findall(text))
+        self._capitals_only = letters > 0 and len(_CAPITAL.findall(text)) > _CAPITALS_SHARE * letters
 
     def apply(self, text: str, findings: list[Finding]) -> list[Finding]:
         candidates = [f for f in findings if f.label is Label.PERSON]
@@ -170,20 +177,20 @@ class _DocumentPeople:
     # -- cleaning -------------------------------------------------------------------------------
     def _clean(self, text: str, start: int, end: int, lowercase: bool = False) -> tuple[int, int] | None:
         span = text[start:end]
-        cut = regex.search(r"\n|\t| {2,}| [-–—|] ", span)  # a line break, column gap or spaced dash ends a name
+        cut = _NAME_END.search(span)  # a line break, column gap or spaced dash ends a name
         if cut is not None:
             span = span[: cut.start()]
         prefix = self.roles.title_prefix.match(span)
         if prefix:
             start += prefix.end()
             span = span[prefix.end():]
-        stripped = regex.sub(r"(?:['’]s|['’])?[\s.,;:!?\"”)]*$", "", span)
+        stripped = _POSSESSIVE_TAIL.sub("", span)
         # a trailing initial keeps its period ("Washington, Terrell J.")
         if regex.search(r"\b[A-Z]$", stripped) and span[len(stripped):len(stripped) + 1] == ".":
             stripped += "."
         span = stripped
         end = start + len(span)
-        if not span or regex.search(r"[\d@/#_()\[\]]", span):
+        if not span or _NOT_NAME_CHARS.search(span):
             return None
         if span.islower():  # a hurried note: keep the name words, drop the ordinary ones after them
             lowercase = True
@@ -195,7 +202,7 @@ class _DocumentPeople:
         named_initial = regex.fullmatch(r"\p{Ll}+ \p{Ll}\.?", span) is not None  # "will r." is a name shape
         if lowercase and not named_initial and any(w in STOP_WORDS or self._common(w) for w in span.split()):
             return None  # "student: see attached" is not a name
-        words = [w.strip(".,'’").lower() for w in regex.split(r"[\s,]+", span) if w.strip(".,'’")]
+        words = [w.strip(".,'’").lower() for w in _NAME_SPLIT.split(span) if w.strip(".,'’")]
         if not words or all(self._not_a_name(w) for w in words):
             return None
         while words and words[0] in self.roles.not_names:  # "Narrative Portillo" -> "Portillo"
@@ -377,7 +384,7 @@ def _vote(person: _Person, role: str | None) -> None:
 
 def _name_tokens(name: str) -> frozenset[str]:
     """Lower-case name words, without initials and particles ("MEJIA, Carlos A." -> {mejia, carlos})."""
-    words = (w.strip(".,'’\"").lower() for w in regex.split(r"[\s,]+", name))
+    words = (w.strip(".,'’\"").lower() for w in _NAME_SPLIT.split(name))
     return frozenset(w for w in words if len(w) >= 2 and w not in _PARTICLES and regex.fullmatch(r"[\w'’\-]+", w))
 
 
