@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 
 from ..types import Explanation, Finding, Label
 from .nlp import DEFAULT_MODEL, build_nlp_engine, known_words
+from .ocr import repair, to_original
 from .people import PeopleResolver, load_roles
 from .recognizers import build_recognizers
 from .resolve import resolve
@@ -44,8 +46,14 @@ class Detector:
         return next(self.detect_many([text]))
 
     def detect_many(self, texts: Iterable[str]) -> Iterator[list[Finding]]:
-        """The findings of each text, in order; spaCy runs over them in batches."""
-        for text, artifacts in self.nlp_engine.process_batch(list(texts), "en", batch_size=self.batch_size):
+        """The findings of each text, in order; spaCy runs over them in batches.
+
+        Detection reads an OCR-repaired copy of each text; findings come back in the original's offsets.
+        """
+        originals = list(texts)
+        repaired = [repair(text) for text in originals]
+        batch = self.nlp_engine.process_batch([text for text, _ in repaired], "en", batch_size=self.batch_size)
+        for original, (text, index), (_, artifacts) in zip(originals, repaired, batch, strict=True):
             results = self.analyzer.analyze(
                 text=text,
                 language="en",
@@ -53,8 +61,8 @@ class Detector:
                 score_threshold=SCORE_THRESHOLD,
                 return_decision_process=True,
             )
-            findings = [_finding(text, result) for result in results]
-            yield resolve(text, self.people.apply(text, findings))
+            findings = resolve(text, self.people.apply(text, [_finding(text, result) for result in results]))
+            yield findings if index is None else [_in_original(original, f, index) for f in findings]
 
 
 class _NoContextBoost(ContextAwareEnhancer):
@@ -90,6 +98,11 @@ def _finding(text: str, result: RecognizerResult) -> Finding:
             category=metadata.get("category"),
         ),
     )
+
+
+def _in_original(original: str, finding: Finding, index: list[int]) -> Finding:
+    start, end = to_original(finding.start, finding.end, index)
+    return replace(finding, start=start, end=end, text=original[start:end])
 
 
 def _snake(name: str) -> str:
