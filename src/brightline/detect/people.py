@@ -28,8 +28,6 @@ _BLOCKING = {Label.SCHOOL, Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 # a known person's name is propagated even into a school-looking span: a false school must not hide a student
 _PROPAGATION_BLOCKING = {Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 _ALIAS_RULES = ("alias_quoted", "alias_list_item", "quoted_after_name", "quoted_name_cue")
-_PRIVATE_RULES = ("field_name", "roster_row", "relation_name", "relation_label", "field_name_lowercase",
-                  "lowercase_relation", "lowercase_honorific", "lowercase_initial")
 _LOWER_WORD = regex.compile(r"\b[a-z][a-z\'’\-]+\b")
 _NAME_END = regex.compile(r"\n|\t| {2,}| [-–—|] ")
 _POSSESSIVE_TAIL = regex.compile(r"(?:[\'’]s|[\'’])?[\s.,;:!?\"”)]*$")
@@ -39,7 +37,9 @@ _LETTER = regex.compile(r"\p{L}")
 _CAPITAL = regex.compile(r"\p{Lu}")
 # a document whose letters are mostly capitals is a form written in capitals throughout
 _CAPITALS_SHARE = 0.6
-_LOWERCASE_RULES = ("field_name_lowercase", "lowercase_relation", "lowercase_honorific", "lowercase_initial")
+_LOWERCASE_RULES = ("field_name_lowercase", "lowercase_relation", "lowercase_honorific", "lowercase_initial",
+                    "lowercase_relation_bare", "lowercase_met_with")
+_PRIVATE_RULES = ("field_name", "roster_row", "relation_name", "relation_label", *_LOWERCASE_RULES)
 _PARTICLES = {"de", "da", "del", "della", "dos", "das", "do", "van", "von", "der", "la", "le", "di", "du",
               "bin", "ibn", "al", "el", "st"}
 
