@@ -101,6 +101,10 @@ def redact(
             failures += 1
             target.unlink(missing_ok=True)  # fail closed: no stale or partial copy where an output belongs
             click.echo(f"brightline: {exc}", err=True)
+        except Exception as exc:  # noqa: BLE001 - one file's fault must not stop the others; no traceback text
+            failures += 1
+            target.unlink(missing_ok=True)
+            click.echo(f"brightline: {result.path}: internal error ({type(exc).__name__}); nothing was written.", err=True)
     log.info("%d redacted, %d failed", written, failures)
     click.echo(f"{written} redacted cop{'y' if written == 1 else 'ies'} in {out_dir}" +
                (f"; {failures} failed (see above)" if failures else ""), err=True)

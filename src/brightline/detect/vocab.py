@@ -120,9 +120,8 @@ class CompiledRule:
 class RuleSet:
     """A loaded, compiled rule set."""
 
-    def __init__(self, model: RuleSetModel, source: str) -> None:
+    def __init__(self, model: RuleSetModel) -> None:
         self.model = model
-        self.source = source
         self.label = model.label
         self.version = model.version
         self.rules = []
@@ -178,7 +177,7 @@ def load_rule_set(path: Path) -> RuleSet:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise MissingModelError(f"data file {path.name} is invalid at {where}: {first['msg']}.") from None
-    return RuleSet(model, source=path.name)
+    return RuleSet(model)
 
 
 @cache
