@@ -22,6 +22,8 @@ _PRESIDIO_LABELS = {"PHONE_NUMBER": Label.PHONE, "EMAIL_ADDRESS": Label.EMAIL}
 _DETECTORS = {"SpacyRecognizer": "spacy_ner", "EmailRecognizer": "presidio_email", "PhoneRecognizer": "presidio_phone"}
 # Below this, a result is noise (Presidio's weak patterns score 0.01-0.05).
 SCORE_THRESHOLD = 0.3
+# Longer documents are analysed in paragraph-aligned pieces of about this many characters.
+PIECE_CHARS = 50_000
 
 
 class Detector:
@@ -52,16 +54,22 @@ class Detector:
         """
         originals = list(texts)
         repaired = [repair(text) for text in originals]
-        batch = self.nlp_engine.process_batch([text for text, _ in repaired], "en", batch_size=self.batch_size)
-        for original, (text, index), (_, artifacts) in zip(originals, repaired, batch, strict=True):
+        # long documents go through the analyzer in paragraph-aligned pieces (spaCy's memory grows with
+        # a document's length); people and overlaps are then settled over the whole document
+        pieces = [(number, lo, text[lo:hi]) for number, (text, _) in enumerate(repaired) for lo, hi in _pieces(text)]
+        batch = self.nlp_engine.process_batch([piece for _, _, piece in pieces], "en", batch_size=self.batch_size)
+        raw: list[list[Finding]] = [[] for _ in originals]
+        for (number, lo, piece), (_, artifacts) in zip(pieces, batch, strict=True):
             results = self.analyzer.analyze(
-                text=text,
+                text=piece,
                 language="en",
                 nlp_artifacts=artifacts,
                 score_threshold=SCORE_THRESHOLD,
                 return_decision_process=True,
             )
-            findings = resolve(text, self.people.apply(text, [_finding(text, result) for result in results]))
+            raw[number] += [_finding(piece, result, lo) for result in results]
+        for original, (text, index), found in zip(originals, repaired, raw, strict=True):
+            findings = resolve(text, self.people.apply(text, found))
             yield findings if index is None else [_in_original(original, f, index) for f in findings]
 
 
@@ -80,7 +88,23 @@ class _NoContextBoost(ContextAwareEnhancer):
         return raw_results
 
 
-def _finding(text: str, result: RecognizerResult) -> Finding:
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Paragraph-aligned (start, end) pieces of at most about PIECE_CHARS characters."""
+    if len(text) <= PIECE_CHARS:
+        return [(0, len(text))]
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + PIECE_CHARS)
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start, end), text.rfind("\n", start, end))
+            end = cut + 1 if cut > start else end
+        pieces.append((start, end))
+        start = end
+    return pieces
+
+
+def _finding(text: str, result: RecognizerResult, offset: int = 0) -> Finding:
     metadata = result.recognition_metadata or {}
     recognizer = metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "presidio")
     explanation = result.analysis_explanation
@@ -88,8 +112,8 @@ def _finding(text: str, result: RecognizerResult) -> Finding:
     label = _PRESIDIO_LABELS.get(result.entity_type) or Label(result.entity_type)
     return Finding(
         label=label,
-        start=result.start,
-        end=result.end,
+        start=result.start + offset,
+        end=result.end + offset,
         text=text[result.start:result.end],
         explanation=Explanation(
             detector=_DETECTORS.get(recognizer, _snake(recognizer)),
