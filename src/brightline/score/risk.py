@@ -37,6 +37,7 @@ _STUDENT_WORDS = regex.compile(
 )
 _MAX_EVIDENCE = 4
 _HEADING_WORDS = 4
+_WORD = regex.compile(r"\b\p{L}[\p{L}'’-]*")
 _POLICY_MARKERS = regex.compile(
     r"\b(?:policy|policies|shall|prohibited|regulations?|guidance|procedures?|circular|board\s+of\s+education|"
     r"in\s+accordance\s+with|pursuant\s+to|regardless\s+of|entitled\s+to)\b",
@@ -197,7 +198,7 @@ def _policy_document(text: str) -> bool:
 
 def _general(text: str, finding: Finding) -> bool:
     lo, hi = sentence_span(text, finding.start, finding.end)
-    if len(text[lo:hi].split()) <= _HEADING_WORDS:
+    if len(_WORD.findall(text, lo, hi)) <= _HEADING_WORDS:
         return True  # a heading ("2. Immigration status.") names a topic, not a student
     return _GENERAL.search(text, lo, hi) is not None
 
