@@ -42,18 +42,20 @@ class Pipeline:
                 yield self._result(path, text, found)
 
     def screen_paths(self, paths: Iterable[Path]) -> Iterator[ScreenResult]:
-        """Read and screen files; unreadable files become error results, in order."""
-        readable: list[tuple[str, str]] = []
-        order: list[tuple[str, str | None]] = []
-        for path in paths:
-            try:
-                readable.append((str(path), read_text(path, self.settings.max_bytes)))
-                order.append((str(path), None))
-            except BrightlineError as exc:
-                order.append((str(path), str(exc)))
-        screened = self.screen_texts(readable)
-        for path, error in order:
-            yield ScreenResult(path=path, text="", error=error) if error is not None else next(screened)
+        """Read and screen files a batch at a time; unreadable files become error results, in order."""
+        iterator = iter(paths)
+        while chunk := list(islice(iterator, self.settings.batch_size)):
+            readable: list[tuple[str, str]] = []
+            order: list[tuple[str, str | None]] = []
+            for path in chunk:
+                try:
+                    readable.append((str(path), read_text(path, self.settings.max_bytes)))
+                    order.append((str(path), None))
+                except BrightlineError as exc:
+                    order.append((str(path), str(exc)))
+            screened = self.screen_texts(readable)
+            for path, error in order:
+                yield ScreenResult(path=path, text="", error=error) if error is not None else next(screened)
 
     def redact(self, result: ScreenResult) -> str:
         """The redacted text of a screened document, in the configured style."""
