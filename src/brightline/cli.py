@@ -34,6 +34,10 @@ def _model_option(function):  # type: ignore[no-untyped-def]
                         help="spaCy pipeline: installed package name or path (never downloaded).")(function)
 
 
+def _password_option(function):  # type: ignore[no-untyped-def]
+    return click.option("--password", default=None, help="Password of encrypted PDFs (never logged).")(function)
+
+
 def _verbose_option(function):  # type: ignore[no-untyped-def]
     function = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")(function)
     return click.option("-v", "--verbose", count=True, help="More log lines on stderr (labels and counts only).")(function)
@@ -49,11 +53,12 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per document on stdout (LABELS.md).")
 @_model_option
+@_password_option
 @_verbose_option
-def screen(paths: tuple[Path, ...], as_json: bool, model: str, verbose: int, quiet: bool) -> None:
-    """Find student PII and sensitive language in PATHS (files or folders) and score their risk."""
+def screen(paths: tuple[Path, ...], as_json: bool, model: str, password: str | None, verbose: int, quiet: bool) -> None:
+    """Find student PII and sensitive language in PATHS (text or PDF files, or folders) and score their risk."""
     configure_logging(verbose)
-    pipeline = Pipeline(Settings(model=model))
+    pipeline = Pipeline(Settings(model=model, password=password))
     console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     failures = 0
     files = expand_paths(paths)
@@ -77,16 +82,19 @@ def screen(paths: tuple[Path, ...], as_json: bool, model: str, verbose: int, qui
               show_default=True, help="placeholder: [PERSON 1]; block: ████; fixed: [REDACTED]; pseudonym: keyed HMAC.")
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help=f"Key for --style pseudonym (or set {KEY_ENV}).")
+@click.option("--dpi", type=click.IntRange(72, 600), default=200, show_default=True, help="Resolution of redacted PDFs.")
 @_model_option
+@_password_option
 @_verbose_option
 def redact(
-    paths: tuple[Path, ...], out_dir: Path, style: str, key_file: Path | None, model: str, verbose: int, quiet: bool
+    paths: tuple[Path, ...], out_dir: Path, style: str, key_file: Path | None, dpi: int, model: str,
+    password: str | None, verbose: int, quiet: bool,
 ) -> None:
-    """Write a redacted copy of each document in PATHS to --out."""
+    """Write a redacted copy of each document in PATHS to --out; PDFs are rebuilt from pixels and verified."""
     configure_logging(verbose)
     key = key_file.read_bytes().strip() if key_file else os.environ.get(KEY_ENV, "").encode() or None
     make_operator(RedactionStyle(style), key)  # a missing key is a usage error, before any model loads
-    pipeline = Pipeline(Settings(model=model, style=RedactionStyle(style), pseudonym_key=key))
+    pipeline = Pipeline(Settings(model=model, style=RedactionStyle(style), pseudonym_key=key, password=password, dpi=dpi))
     targets = _targets(paths, out_dir)
     failures = 0
     written = 0
@@ -95,7 +103,13 @@ def redact(
         try:
             if result.error is not None:
                 raise InputFileError(result.error)
-            _write_atomically(target, pipeline.redact(result))
+            if result.pdf is not None:
+                partial = target.parent / f".brightline-{target.name}.part"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                pipeline.redact_pdf(result, partial)  # verified, or removed and raised
+                partial.replace(target)
+            else:
+                _write_atomically(target, pipeline.redact(result))
             written += 1
         except BrightlineError as exc:
             failures += 1

@@ -33,4 +33,6 @@ class Settings(BaseModel):
     pseudonym_key: bytes | None = Field(default=None, repr=False)
     redact_labels: frozenset[Label] = DEFAULT_REDACTED
     max_bytes: int = Field(default=2_000_000, ge=1)
+    password: str | None = Field(default=None, repr=False)  # for encrypted PDFs; never logged
+    dpi: int = Field(default=200, ge=72, le=600)
     batch_size: int = Field(default=16, ge=1, le=1024)

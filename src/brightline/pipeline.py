@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
 from .config import Settings
 from .detect import Detector
 from .errors import BrightlineError, VerificationError
-from .ingest import read_text
+from .ingest import PDF_SUFFIX, PdfText, read_pdf, read_text
 from .log import get_logger
 from .redact import cover_repeats, make_operator, redact_text, surviving_values
+from .redact.pdf import burn, redaction_boxes, render_pages, text_layer_words, write_pdf
+from .redact.verify import verify_pdf
 from .score import decide, load_weights, score_risk
 from .types import Finding, ScreenResult
 
@@ -47,15 +50,26 @@ class Pipeline:
         while chunk := list(islice(iterator, self.settings.batch_size)):
             readable: list[tuple[str, str]] = []
             order: list[tuple[str, str | None]] = []
+            pdfs: dict[str, PdfText] = {}
             for path in chunk:
                 try:
-                    readable.append((str(path), read_text(path, self.settings.max_bytes)))
+                    if path.suffix.lower() == PDF_SUFFIX:
+                        pdfs[str(path)] = read_pdf(path, self.settings.password)
+                        readable.append((str(path), pdfs[str(path)].text))
+                    else:
+                        readable.append((str(path), read_text(path, self.settings.max_bytes)))
                     order.append((str(path), None))
                 except BrightlineError as exc:
                     order.append((str(path), str(exc)))
             screened = self.screen_texts(readable)
             for path, error in order:
-                yield ScreenResult(path=path, text="", error=error) if error is not None else next(screened)
+                if error is not None:
+                    yield ScreenResult(path=path, text="", error=error)
+                    continue
+                result = next(screened)
+                if path in pdfs:
+                    result = _with_pages(result, pdfs[path])
+                yield result
 
     def redact(self, result: ScreenResult) -> str:
         """The redacted text of a screened document, in the configured style."""
@@ -67,6 +81,27 @@ class Pipeline:
         if left:  # fail closed: never hand back a copy that still holds a value it meant to remove
             raise VerificationError(f"{result.path}: a redacted {left[0]} value survived redaction; nothing was written.")
         return redacted
+
+    def redact_pdf(self, result: ScreenResult, target: Path) -> None:
+        """Write the redacted PDF of a screened PDF to `target`, verified; on any failure `target` is removed."""
+        if result.pdf is None:
+            raise VerificationError(f"{result.path}: not a PDF.")
+        labels = self.settings.redact_labels
+        operator = make_operator(self.settings.style, self.settings.pseudonym_key)
+        findings = cover_repeats(result.text, result.findings, labels)
+        boxes = redaction_boxes(result.pdf, findings, labels, operator)
+        dpi = self.settings.dpi
+        try:
+            pages = []
+            for number, (image, rotation) in enumerate(render_pages(Path(result.path), self.settings.password, dpi), 1):
+                burned = burn(image, [b for b in boxes if b.page == number], dpi)
+                words = text_layer_words(result.pdf, number, findings, labels, operator, burned, dpi)
+                pages.append((burned, rotation, words))
+            write_pdf(target, pages, dpi)
+            verify_pdf(target, [f.text for f in findings if f.label in labels], boxes, [p[0] for p in pages], dpi)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
 
     def _detect_one(self, path: str, text: str) -> list[Finding] | None:
         try:
@@ -80,3 +115,11 @@ class Pipeline:
             return ScreenResult(path=path, text=text, error=f"{path}: detection failed; nothing was written.")
         risk = score_risk(text, findings, self.weights)
         return ScreenResult(path=path, text=text, findings=findings, risk=risk, decision=decide(risk, findings))
+
+
+def _with_pages(result: ScreenResult, pdf: PdfText) -> ScreenResult:
+    """A PDF's result: its page count, each finding's page, and the character boxes for redaction."""
+    result.pdf = pdf
+    result.pages = pdf.pages
+    result.findings = [replace(f, page=pdf.page_of(f.start)) for f in result.findings]
+    return result

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .ingest.pdf import PdfText
 
 
 class Label(StrEnum):
@@ -144,6 +147,8 @@ class ScreenResult:
     decision: Decision | None = None
     pages: int = 1
     error: str | None = None
+    # a PDF's character boxes, kept for redaction; never part of the JSON output
+    pdf: PdfText | None = field(default=None, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         """One line of `screen --json` output (LABELS.md)."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from .pdf import PdfText, read_pdf
 from .text import read_text
 
-__all__ = ["SUPPORTED_SUFFIXES", "expand_paths", "read_text"]
+__all__ = ["PDF_SUFFIX", "SUPPORTED_SUFFIXES", "PdfText", "expand_paths", "read_pdf", "read_text"]
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".text"})
+PDF_SUFFIX = ".pdf"
+SUPPORTED_SUFFIXES = frozenset({".txt", ".text", PDF_SUFFIX})
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:

@@ -1,0 +1,172 @@
+"""Redact a PDF by rebuilding it from pixels: nothing of the original page survives but its image.
+
+Each page is rendered (pypdfium2, annotations and form widgets not drawn, /Rotate undone so the image
+lines up with the character boxes), every redacted span is burned into the pixels as a solid box, and
+a new PDF is written with pikepdf holding, per page, only that image (1 bit per pixel) and an invisible
+text layer of the words still visibly inked on it, placeholders where spans were removed. No metadata,
+annotations, forms, attachments, scripts, outlines, layers or structure tree are carried over.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+from pdfminer.fontmetrics import FONT_METRICS
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw
+
+from ..ingest.pdf import CharBox, PdfText
+from ..types import Finding, Label
+from .operators import Operator, entity_key
+
+DEFAULT_DPI = 200
+_PAD = 1.0  # points around each redacted line of characters
+_INK = 128  # a pixel darker than this is ink
+_COVERED = 0.85  # a word whose box is this dark is under a box already, not text a reader sees
+_HELVETICA: dict[str, int] = FONT_METRICS["Helvetica"][1]  # glyph widths in 1/1000 em
+_FIT = 0.92  # a word fills this share of its box, so extractors still see the gap to the next one
+
+
+@dataclass(frozen=True)
+class Box:
+    """A redaction rectangle on a page, in points from the top-left, with the placeholder it shows."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    label: str
+
+
+def redaction_boxes(pdf: PdfText, findings: list[Finding], labels: Collection[Label], operator: Operator) -> list[Box]:
+    """One rectangle per line of characters of every redacted finding."""
+    boxes: list[Box] = []
+    for finding in sorted((f for f in findings if f.label in labels), key=lambda f: f.start):
+        placeholder = operator.replacement(finding, entity_key(finding))
+        lines: dict[tuple[int, float], list[CharBox]] = {}
+        for char in pdf.boxes[finding.start:finding.end]:
+            if char is not None:
+                lines.setdefault((char.page, round(char.bottom)), []).append(char)
+        for (page, _), chars in lines.items():
+            boxes.append(Box(page, min(c.x0 for c in chars) - _PAD, min(c.top for c in chars) - _PAD,
+                             max(c.x1 for c in chars) + _PAD, max(c.bottom for c in chars) + _PAD, placeholder))
+    return boxes
+
+
+def render_pages(source: Path, password: str | None, dpi: int) -> list[tuple[Image.Image, int]]:
+    """Each page as a grayscale image in unrotated page space, with the page's own rotation."""
+    document = pdfium.PdfDocument(str(source), password=password)
+    pages = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            rotation = page.get_rotation()
+            page.set_rotation(0)
+            bitmap = page.render(scale=dpi / 72, grayscale=True, draw_annots=False, may_draw_forms=False)
+            pages.append((bitmap.to_pil().convert("L"), rotation))
+    finally:
+        document.close()
+    return pages
+
+
+def burn(image: Image.Image, boxes: list[Box], dpi: int) -> Image.Image:
+    """The page image with every box filled solid black (the label is written in the box when it fits)."""
+    burned = image.copy()
+    draw = ImageDraw.Draw(burned)
+    scale = dpi / 72
+    for box in boxes:
+        rect = [box.x0 * scale, box.top * scale, box.x1 * scale, box.bottom * scale]
+        draw.rectangle(rect, fill=0)
+    return burned
+
+
+def text_layer_words(pdf: PdfText, page: int, findings: list[Finding], labels: Collection[Label],
+                     operator: Operator, image: Image.Image, dpi: int) -> list[tuple[str, CharBox]]:
+    """The words of a page that are visibly inked on the redacted image, placeholders for redactions."""
+    redacted = [f for f in findings if f.label in labels]
+    covered = set()
+    for finding in redacted:
+        covered.update(range(finding.start, finding.end))
+    words: list[tuple[str, CharBox]] = []
+    placed: set[int] = set()
+    start = None
+    for index in range(len(pdf.text) + 1):
+        char = pdf.boxes[index] if index < len(pdf.text) else None
+        inside = char is not None and char.page == page and not pdf.text[index].isspace()
+        if inside and start is None:
+            start = index
+        if not inside and start is not None:
+            words += _word(pdf, start, index, covered, redacted, placed, operator, image, dpi)
+            start = None
+    return words
+
+
+def _word(pdf: PdfText, start: int, end: int, covered: set[int], redacted: list[Finding], placed: set[int],
+          operator: Operator, image: Image.Image, dpi: int) -> list[tuple[str, CharBox]]:
+    chars = [c for c in pdf.boxes[start:end] if c is not None]
+    box = CharBox(chars[0].page, min(c.x0 for c in chars), min(c.top for c in chars), max(c.x1 for c in chars),
+                  max(c.bottom for c in chars))
+    if any(i in covered for i in range(start, end)):
+        finding = next(f for f in redacted if f.start < end and start < f.end)
+        if id(finding) in placed:
+            return []
+        placed.add(id(finding))
+        return [(operator.replacement(finding, entity_key(finding)), box)]
+    share = _ink_share(image, box, dpi)
+    if share == 0 or share >= _COVERED:
+        return []  # not inked (hidden text) or under a box already (an earlier redaction)
+    return [(pdf.text[start:end], box)]
+
+
+def _ink_share(image: Image.Image, box: CharBox, dpi: int) -> float:
+    scale = dpi / 72
+    area = image.crop((int(box.x0 * scale), int(box.top * scale), max(int(box.x1 * scale), int(box.x0 * scale) + 1),
+                       max(int(box.bottom * scale), int(box.top * scale) + 1)))
+    histogram = area.histogram()
+    total = sum(histogram)
+    return sum(histogram[:_INK]) / total if total else 0.0
+
+
+def write_pdf(target: Path, pages: list[tuple[Image.Image, int, list[tuple[str, CharBox]]]], dpi: int) -> None:
+    """A new PDF of bilevel page images with invisible text; no metadata of any kind."""
+    out = pikepdf.new()
+    font = out.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica,
+                                                Encoding=pikepdf.Name.WinAnsiEncoding))
+    for image, rotation, words in pages:
+        bilevel = image.convert("1")
+        width_pt, height_pt = image.width * 72 / dpi, image.height * 72 / dpi
+        xobject = pikepdf.Stream(out, zlib.compress(bilevel.tobytes(), 9))
+        xobject.Type, xobject.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+        xobject.Width, xobject.Height = image.width, image.height
+        xobject.ColorSpace, xobject.BitsPerComponent = pikepdf.Name.DeviceGray, 1
+        xobject.Filter = pikepdf.Name.FlateDecode
+        content = [f"q {width_pt:.3f} 0 0 {height_pt:.3f} 0 0 cm /Im0 Do Q".encode()]
+        for text, box in words:
+            size = max(box.bottom - box.top, 1.0)
+            baseline = height_pt - box.bottom + size * 0.2
+            # squeeze or stretch the word to its box, so extractors keep words apart and in place
+            natural = max(sum(_HELVETICA.get(c, 556) for c in text) / 1000 * size, 0.1)
+            stretch = 100 * _FIT * max(box.x1 - box.x0, 0.5) / natural
+            content.append(b"BT 3 Tr /F1 %.2f Tf %.1f Tz 1 0 0 1 %.3f %.3f Tm (%s) Tj ET" % (
+                size, stretch, box.x0, baseline, _pdf_string(text)))
+        page = pikepdf.Dictionary(
+            Type=pikepdf.Name.Page,
+            MediaBox=[0, 0, width_pt, height_pt],
+            Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=xobject), Font=pikepdf.Dictionary(F1=font)),
+            Contents=pikepdf.Stream(out, b"\n".join(content)),
+        )
+        if rotation:
+            page.Rotate = rotation
+        out.pages.append(pikepdf.Page(page))
+    out.save(target, fix_metadata_version=False, deterministic_id=True)
+
+
+def _pdf_string(text: str) -> bytes:
+    encoded = text.encode("cp1252", errors="replace")
+    return encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")

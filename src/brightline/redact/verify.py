@@ -1,0 +1,107 @@
+"""Prove a redacted PDF leaks nothing, with extractors of different families; fail closed otherwise.
+
+Checks: the structure holds only page images and the invisible text layer (no metadata, annotations,
+forms, attachments, scripts, outlines, layers, structure tree); no redacted value appears in the text
+that pdfplumber, pypdf or pypdfium2 extract, nor in any stream or string object; every redaction box
+is solid in the output's own rendering, and the page outside the boxes matches the redacted image.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pypdfium2 as pdfium
+from PIL import Image, ImageChops
+from pypdf import PdfReader
+
+from ..errors import VerificationError
+from .pdf import Box
+
+_ROOT_KEYS = {"/Type", "/Pages"}
+_PAGE_KEYS = {"/Type", "/Parent", "/MediaBox", "/Resources", "/Contents", "/Rotate"}
+_SOLID = 64  # a box pixel must be darker than this
+_SOLID_SHARE = 0.99
+_MAX_DIFFERENCE = 0.02  # mean difference allowed between the output's rendering and the redacted image
+
+
+def verify_pdf(path: Path, values: Iterable[str], boxes: list[Box], images: list[Image.Image], dpi: int) -> None:
+    """Raise VerificationError naming the first problem found; return quietly when the file is clean."""
+    needles = {_normal(v) for v in values if len(_normal(v).replace(" ", "")) >= 4}
+    _check_structure(path)
+    for name, text in _extracted_texts(path).items():
+        if any(needle in text for needle in needles):
+            raise VerificationError(f"{path.name}: a redacted value is still extractable ({name}); nothing was written.")
+    _check_pixels(path, boxes, images, dpi)
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _check_structure(path: Path) -> None:
+    with pikepdf.open(path) as pdf:
+        problems = []
+        if pdf.trailer.get("/Info") is not None and len(pdf.docinfo) > 0:
+            problems.append("document information")
+        extra = set(pdf.Root.keys()) - _ROOT_KEYS
+        if extra:
+            problems.append("catalog entries " + ", ".join(sorted(extra)))
+        for number, page in enumerate(pdf.pages, start=1):
+            keys = set(page.obj.keys()) - _PAGE_KEYS
+            if keys:
+                problems.append(f"page {number} entries " + ", ".join(sorted(keys)))
+        if problems:
+            raise VerificationError(f"{path.name}: unexpected structure ({'; '.join(problems)}); nothing was written.")
+
+
+def _extracted_texts(path: Path) -> dict[str, str]:
+    texts = {}
+    with pdfplumber.open(path) as pdf:
+        texts["pdfplumber"] = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    texts["pypdf"] = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    document = pdfium.PdfDocument(str(path))
+    try:
+        texts["pypdfium2"] = "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    finally:
+        document.close()
+    raw = []
+    with pikepdf.open(path) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") != pikepdf.Name.Image:
+                raw.append(obj.read_bytes().decode("latin-1"))
+            elif isinstance(obj, pikepdf.String):
+                raw.append(str(obj))
+    texts["objects"] = "\n".join(raw)
+    return {name: _normal(text) for name, text in texts.items()}
+
+
+def _check_pixels(path: Path, boxes: list[Box], images: list[Image.Image], dpi: int) -> None:
+    document = pdfium.PdfDocument(str(path))
+    try:
+        if len(document) != len(images):
+            raise VerificationError(f"{path.name}: page count changed; nothing was written.")
+        scale = dpi / 72
+        for number, expected in enumerate(images, start=1):
+            page = document[number - 1]
+            page.set_rotation(0)
+            rendered = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            if rendered.size != expected.size:
+                rendered = rendered.resize(expected.size)
+            for box in (b for b in boxes if b.page == number):
+                inner = (int(box.x0 * scale) + 2, int(box.top * scale) + 2, int(box.x1 * scale) - 2,
+                         int(box.bottom * scale) - 2)
+                if inner[2] <= inner[0] or inner[3] <= inner[1]:
+                    continue
+                histogram = rendered.crop(inner).histogram()
+                if sum(histogram[:_SOLID]) < _SOLID_SHARE * sum(histogram):
+                    raise VerificationError(f"{path.name}: a box on page {number} is not solid; nothing was written.")
+            difference = ImageChops.difference(rendered, expected.convert("1").convert("L")).histogram()
+            changed = sum(difference[128:]) / max(1, sum(difference))
+            if changed > _MAX_DIFFERENCE:
+                raise VerificationError(f"{path.name}: page {number} differs from its redacted image; nothing was written.")
+    finally:
+        document.close()
