@@ -93,10 +93,10 @@ class Pipeline:
         dpi = self.settings.dpi
         try:
             pages = []
-            for number, (image, rotation) in enumerate(render_pages(Path(result.path), self.settings.password, dpi), 1):
+            for number, image in enumerate(render_pages(Path(result.path), self.settings.password, dpi), 1):
                 burned = burn(image, [b for b in boxes if b.page == number], dpi)
                 words = text_layer_words(result.pdf, number, findings, labels, operator, burned, dpi)
-                pages.append((burned, rotation, words))
+                pages.append((burned, result.pdf.rotations[number - 1] if result.pdf.rotations else 0, words))
             write_pdf(target, pages, dpi)
             verify_pdf(target, [f.text for f in findings if f.label in labels], boxes, [p[0] for p in pages], dpi)
         except BaseException:

@@ -8,12 +8,15 @@ unredacted.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+import pikepdf
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import InputFileError
 
@@ -38,6 +41,7 @@ class PdfText:
     text: str
     boxes: list[CharBox | None]
     page_sizes: list[tuple[float, float]]
+    rotations: list[int]
 
     @property
     def pages(self) -> int:
@@ -50,12 +54,17 @@ class PdfText:
 
 def read_pdf(path: Path, password: str | None = None, max_pages: int = 2000) -> PdfText:
     """The text and character boxes of a PDF, or a clear refusal."""
+    rotations = _rotations(path, password)
     try:
-        pdf = pdfplumber.open(path, password=password or "")
+        source = _unrotated(path, password) if any(rotations) else path
+        pdf = pdfplumber.open(source, password=password or "")
     except FileNotFoundError:
         raise InputFileError(f"{path}: no such file.") from None
-    except PDFPasswordIncorrect:
-        raise InputFileError(f"{path}: encrypted PDF; give its password with --password.") from None
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise InputFileError(f"{path}: encrypted PDF; give its password with --password.") from None
+        raise InputFileError(f"{path}: not a readable PDF ({type(cause).__name__}).") from None
     except (PDFSyntaxError, OSError, ValueError, TypeError, KeyError) as exc:
         raise InputFileError(f"{path}: not a readable PDF ({type(exc).__name__}).") from None
     with pdf:
@@ -82,4 +91,25 @@ def read_pdf(path: Path, password: str | None = None, max_pages: int = 2000) -> 
                                                      obj["bottom"] - top)
                 )
             sizes.append((float(page.width), float(page.height)))
-    return PdfText(text="".join(parts), boxes=boxes, page_sizes=sizes)
+    return PdfText(text="".join(parts), boxes=boxes, page_sizes=sizes, rotations=rotations)
+
+
+def _rotations(path: Path, password: str | None) -> list[int]:
+    """Each page's /Rotate (0 when the file cannot be opened here: read_pdf then says why)."""
+    try:
+        with pikepdf.open(path, password=password or "") as pdf:
+            return [int(page.obj.get("/Rotate", 0)) % 360 for page in pdf.pages]
+    except (pikepdf.PdfError, pikepdf.PasswordError, OSError, ValueError):
+        return []
+
+
+def _unrotated(path: Path, password: str | None) -> io.BytesIO:
+    """The file in memory with /Rotate removed: text is read, and pages rendered, in unrotated page space."""
+    buffer = io.BytesIO()
+    with pikepdf.open(path, password=password or "") as pdf:
+        for page in pdf.pages:
+            if "/Rotate" in page.obj:
+                del page.obj["/Rotate"]
+        pdf.save(buffer)
+    buffer.seek(0)
+    return buffer

@@ -1,7 +1,7 @@
 """Redact a PDF by rebuilding it from pixels: nothing of the original page survives but its image.
 
-Each page is rendered (pypdfium2, annotations and form widgets not drawn, /Rotate undone so the image
-lines up with the character boxes), every redacted span is burned into the pixels as a solid box, and
+Each page is rendered in unrotated page space (pypdfium2; annotations and form widgets not drawn),
+every redacted span is burned into the pixels as a solid box, and
 a new PDF is written with pikepdf holding, per page, only that image (1 bit per pixel) and an invisible
 text layer of the words still visibly inked on it, placeholders where spans were removed. No metadata,
 annotations, forms, attachments, scripts, outlines, layers or structure tree are carried over.
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
-from pdfminer.fontmetrics import FONT_METRICS
 import pypdfium2 as pdfium
+from pdfminer.fontmetrics import FONT_METRICS
 from PIL import Image, ImageDraw
 
 from ..ingest.pdf import CharBox, PdfText
@@ -58,17 +58,16 @@ def redaction_boxes(pdf: PdfText, findings: list[Finding], labels: Collection[La
     return boxes
 
 
-def render_pages(source: Path, password: str | None, dpi: int) -> list[tuple[Image.Image, int]]:
-    """Each page as a grayscale image in unrotated page space, with the page's own rotation."""
+def render_pages(source: Path, password: str | None, dpi: int) -> list[Image.Image]:
+    """Each page as a grayscale image in unrotated page space, where the character boxes are."""
     document = pdfium.PdfDocument(str(source), password=password)
     pages = []
     try:
         for index in range(len(document)):
             page = document[index]
-            rotation = page.get_rotation()
             page.set_rotation(0)
             bitmap = page.render(scale=dpi / 72, grayscale=True, draw_annots=False, may_draw_forms=False)
-            pages.append((bitmap.to_pil().convert("L"), rotation))
+            pages.append(bitmap.to_pil().convert("L"))
     finally:
         document.close()
     return pages
@@ -162,7 +161,7 @@ def write_pdf(target: Path, pages: list[tuple[Image.Image, int, list[tuple[str, 
             Contents=pikepdf.Stream(out, b"\n".join(content)),
         )
         if rotation:
-            page.Rotate = rotation
+            page.Rotate = rotation  # shown as the original page was
         out.pages.append(pikepdf.Page(page))
     out.save(target, fix_metadata_version=False, deterministic_id=True)
 

@@ -1,0 +1,80 @@
+"""Build test PDFs with reportlab and pikepdf, each hiding PII where redactors forget (one per leak vector)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+from reportlab.pdfgen import canvas
+
+NAME = "QUISPE, Mateo"
+LINES = [
+    "STUDENT INCIDENT REPORT",
+    f"Name: {NAME}      DOB: 03/14/2009     SASID: 1047712345",
+    "Mother: Elena Quispe, (508) 555-0172",
+    "Quispe recently arrived from Peru and staff heard he is",
+    "a known associate of the crew. The custodian fixed the boiler today.",
+]
+SECRETS = ["QUISPE", "Quispe", "Mateo", "Elena", "1047712345", "03/14/2009", "555-0172"]
+
+
+def base(path: Path, *, rotate: int = 0, extra=None, pagesize=(612, 792)) -> Path:
+    c = canvas.Canvas(str(path), pagesize=pagesize)
+    c.setFont("Helvetica", 11)
+    y = pagesize[1] - 52
+    for line in LINES:
+        c.drawString(72, y, line)
+        y -= 18
+    if extra is not None:
+        extra(c)
+    c.showPage()
+    c.save()
+    if rotate:
+        with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+            pdf.pages[0].Rotate = rotate
+            pdf.save(path)
+    return path
+
+
+def text_under_box(c: canvas.Canvas) -> None:
+    c.drawString(72, 560, "Witness: Darnell Okoye")
+    c.rect(120, 556, 130, 14, fill=1)
+
+
+def white_on_white(c: canvas.Canvas) -> None:
+    c.setFillColorRGB(1, 1, 1)
+    c.drawString(72, 540, "Note: Elena Quispe works nights")
+    c.setFillColorRGB(0, 0, 0)
+
+
+def invisible_mode(c: canvas.Canvas) -> None:
+    text = c.beginText(72, 520)
+    text.setTextRenderMode(3)
+    text.textLine("Hidden: Mateo Quispe SASID 1047712345")
+    c.drawText(text)
+
+
+def off_page(c: canvas.Canvas) -> None:
+    c.drawString(700, 900, "Quispe Mateo off the page")
+
+
+def with_structures(path: Path) -> Path:
+    """Info, XMP, an annotation, a form field, an attachment and an outline, all holding the name."""
+    base(path)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.docinfo["/Title"] = f"Incident report {NAME}"
+        pdf.docinfo["/Author"] = "Elena Quispe"
+        with pdf.open_metadata() as meta:
+            meta["dc:title"] = f"Report on {NAME}"
+        page = pdf.pages[0]
+        annot = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Text, Rect=[10, 10, 30, 30],
+                                   Contents=pikepdf.String("Quispe is undocumented"))
+        field = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, FT=pikepdf.Name.Tx,
+                                   T=pikepdf.String("student"), V=pikepdf.String("Mateo Quispe"), Rect=[40, 10, 200, 30])
+        page.Annots = pdf.make_indirect([pdf.make_indirect(annot), pdf.make_indirect(field)])
+        pdf.Root.AcroForm = pikepdf.Dictionary(Fields=[page.Annots[1]])
+        pdf.attachments["quispe.txt"] = pikepdf.AttachedFileSpec(pdf, b"SASID 1047712345 Quispe")
+        with pdf.open_outline() as outline:
+            outline.root.append(pikepdf.OutlineItem(f"Quispe {NAME}", 0))
+        pdf.save(path)
+    return path
