@@ -17,7 +17,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 from pdfminer.fontmetrics import FONT_METRICS
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from ..ingest.pdf import CharBox, PdfText
 from ..types import Finding, Label
@@ -74,13 +74,18 @@ def render_pages(source: Path, password: str | None, dpi: int) -> list[Image.Ima
 
 
 def burn(image: Image.Image, boxes: list[Box], dpi: int) -> Image.Image:
-    """The page image with every box filled solid black (the label is written in the box when it fits)."""
+    """The page image with every box filled solid black and its placeholder written in it when it fits."""
     burned = image.copy()
     draw = ImageDraw.Draw(burned)
     scale = dpi / 72
     for box in boxes:
-        rect = [box.x0 * scale, box.top * scale, box.x1 * scale, box.bottom * scale]
+        rect = (box.x0 * scale, box.top * scale, box.x1 * scale, box.bottom * scale)
         draw.rectangle(rect, fill=0)
+        height = rect[3] - rect[1]
+        font = ImageFont.load_default(size=max(6, int(height * 0.7)))
+        left, top, right, bottom = draw.textbbox((0, 0), box.label, font=font)
+        if right - left <= rect[2] - rect[0] - 2 and bottom - top <= height - 2:
+            draw.text((rect[0] + 1, rect[1] + (height - (bottom - top)) / 2 - top), box.label, fill=255, font=font)
     return burned
 
 
