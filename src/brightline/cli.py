@@ -17,7 +17,7 @@ from rich.console import Console
 
 from .config import RedactionStyle, Settings
 from .detect.nlp import DEFAULT_MODEL
-from .errors import BrightlineError, ExitCode, InputFileError
+from .errors import BrightlineError, ExitCode, InputFileError, VerificationError
 from .ingest import expand_paths
 from .log import configure_logging, get_logger
 from .pipeline import Pipeline
@@ -114,7 +114,8 @@ def redact(
         except BrightlineError as exc:
             failures += 1
             target.unlink(missing_ok=True)  # fail closed: no stale or partial copy where an output belongs
-            click.echo(f"brightline: {exc}", err=True)
+            suffix = " Nothing was written." if isinstance(exc, VerificationError) else ""
+            click.echo(f"brightline: {exc}{suffix}", err=True)
         except Exception as exc:  # noqa: BLE001 - one file's fault must not stop the others; no traceback text
             failures += 1
             target.unlink(missing_ok=True)
@@ -124,6 +125,24 @@ def redact(
                (f"; {failures} failed (see above)" if failures else ""), err=True)
     if failures:
         raise _Exit(ExitCode.INPUT_FILE)
+
+
+@cli.command()
+@click.argument("original", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("redacted", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--dpi", type=click.IntRange(72, 600), default=200, show_default=True, help="Resolution it was redacted at.")
+@_model_option
+@_password_option
+@_verbose_option
+def verify(original: Path, redacted: Path, dpi: int, model: str, password: str | None, verbose: int, quiet: bool) -> None:
+    """Check that REDACTED (a PDF) leaks nothing of ORIGINAL: extractors, objects, structure, pixels."""
+    configure_logging(verbose)
+    pipeline = Pipeline(Settings(model=model, password=password, dpi=dpi))
+    result = next(pipeline.screen_paths([original]))
+    if result.error is not None:
+        raise InputFileError(result.error)
+    pipeline.verify_pdf(result, redacted)
+    click.echo(f"{redacted}: verified; no redacted value, hidden structure or unsolid box found.")
 
 
 @cli.command(name="eval")

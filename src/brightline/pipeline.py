@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
+
+from PIL import Image
 
 from .config import Settings
 from .detect import Detector
 from .errors import BrightlineError, VerificationError
 from .ingest import PDF_SUFFIX, PdfText, read_pdf, read_text
+from .ingest.pdf import CharBox
 from .log import get_logger
 from .redact import cover_repeats, make_operator, redact_text, surviving_values
-from .redact.pdf import burn, redaction_boxes, render_pages, text_layer_words, write_pdf
+from .redact.pdf import Box, burn, redaction_boxes, render_pages, text_layer_words, write_pdf
 from .redact.verify import verify_pdf
 from .score import decide, load_weights, score_risk
 from .types import Finding, ScreenResult
@@ -84,6 +87,19 @@ class Pipeline:
 
     def redact_pdf(self, result: ScreenResult, target: Path) -> None:
         """Write the redacted PDF of a screened PDF to `target`, verified; on any failure `target` is removed."""
+        try:
+            plan = self._pdf_plan(result)
+            write_pdf(target, plan.pages, self.settings.dpi)
+            plan.verify(target)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+
+    def verify_pdf(self, result: ScreenResult, redacted: Path) -> None:
+        """Check an existing redaction of a screened PDF as redact checks its own (VerificationError if not clean)."""
+        self._pdf_plan(result).verify(redacted)
+
+    def _pdf_plan(self, result: ScreenResult) -> _PdfPlan:
         if result.pdf is None:
             raise VerificationError(f"{result.path}: not a PDF.")
         labels = self.settings.redact_labels
@@ -91,17 +107,12 @@ class Pipeline:
         findings = cover_repeats(result.text, result.findings, labels)
         boxes = redaction_boxes(result.pdf, findings, labels, operator)
         dpi = self.settings.dpi
-        try:
-            pages = []
-            for number, image in enumerate(render_pages(Path(result.path), self.settings.password, dpi), 1):
-                burned = burn(image, [b for b in boxes if b.page == number], dpi)
-                words = text_layer_words(result.pdf, number, findings, labels, operator, burned, dpi)
-                pages.append((burned, result.pdf.rotations[number - 1] if result.pdf.rotations else 0, words))
-            write_pdf(target, pages, dpi)
-            verify_pdf(target, [f.text for f in findings if f.label in labels], boxes, [p[0] for p in pages], dpi)
-        except BaseException:
-            target.unlink(missing_ok=True)
-            raise
+        pages = []
+        for number, image in enumerate(render_pages(Path(result.path), self.settings.password, dpi), 1):
+            burned = burn(image, [b for b in boxes if b.page == number], dpi)
+            words = text_layer_words(result.pdf, number, findings, labels, operator, burned, dpi)
+            pages.append((burned, result.pdf.rotations[number - 1] if result.pdf.rotations else 0, words))
+        return _PdfPlan(pages, boxes, [f.text for f in findings if f.label in labels], dpi)
 
     def _detect_one(self, path: str, text: str) -> list[Finding] | None:
         try:
@@ -115,6 +126,19 @@ class Pipeline:
             return ScreenResult(path=path, text=text, error=f"{path}: detection failed; nothing was written.")
         risk = score_risk(text, findings, self.weights)
         return ScreenResult(path=path, text=text, findings=findings, risk=risk, decision=decide(risk, findings))
+
+
+@dataclass
+class _PdfPlan:
+    """What a PDF's redaction is made of, and the check that a written file matches it."""
+
+    pages: list[tuple[Image.Image, int, list[tuple[str, CharBox]]]]
+    boxes: list[Box]
+    values: list[str]
+    dpi: int
+
+    def verify(self, path: Path) -> None:
+        verify_pdf(path, self.values, self.boxes, [page[0] for page in self.pages], self.dpi)
 
 
 def _with_pages(result: ScreenResult, pdf: PdfText) -> ScreenResult:

@@ -104,3 +104,27 @@ def test_verification_failure_leaves_no_file(pipeline: Pipeline, tmp_path: Path)
     source = make.base(tmp_path / "original.pdf")
     with pytest.raises(VerificationError):
         verify_pdf(source, ["QUISPE, Mateo"], [], [], 200)  # the original itself leaks: caught
+
+
+def test_verify_command_accepts_a_redaction_and_rejects_the_original(pipeline: Pipeline, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    source = make.base(tmp_path / "report.pdf")
+    output = redact(pipeline, source, tmp_path)
+    ok = subprocess.run([sys.executable, "-m", "brightline", "verify", str(source), str(output)],
+                        capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    bad = subprocess.run([sys.executable, "-m", "brightline", "verify", str(source), str(source)],
+                         capture_output=True, text=True)
+    assert bad.returncode == 4 and "Traceback" not in bad.stderr
+
+
+def test_a_page_box_with_a_non_zero_origin(pipeline: Pipeline, tmp_path: Path) -> None:
+    source = make.base(tmp_path / "offset.pdf")
+    with pikepdf.open(source, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].MediaBox = [-100, -50, 512, 742]  # same content, origin moved
+        pdf.save(source)
+    found = everything_extractable(redact(pipeline, source, tmp_path))
+    for secret in make.SECRETS:
+        assert secret not in found

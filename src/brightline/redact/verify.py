@@ -35,7 +35,7 @@ def verify_pdf(path: Path, values: Iterable[str], boxes: list[Box], images: list
     _check_structure(path)
     for name, text in _extracted_texts(path).items():
         if any(needle in text for needle in needles):
-            raise VerificationError(f"{path.name}: a redacted value is still extractable ({name}); nothing was written.")
+            raise VerificationError(f"{path.name}: a redacted value is still extractable ({name}).")
     _check_pixels(path, boxes, images, dpi)
 
 
@@ -56,7 +56,7 @@ def _check_structure(path: Path) -> None:
             if keys:
                 problems.append(f"page {number} entries " + ", ".join(sorted(keys)))
         if problems:
-            raise VerificationError(f"{path.name}: unexpected structure ({'; '.join(problems)}); nothing was written.")
+            raise VerificationError(f"{path.name}: unexpected structure ({'; '.join(problems)}).")
 
 
 def _extracted_texts(path: Path) -> dict[str, str]:
@@ -84,7 +84,7 @@ def _check_pixels(path: Path, boxes: list[Box], images: list[Image.Image], dpi: 
     document = pdfium.PdfDocument(str(path))
     try:
         if len(document) != len(images):
-            raise VerificationError(f"{path.name}: page count changed; nothing was written.")
+            raise VerificationError(f"{path.name}: page count changed.")
         scale = dpi / 72
         for number, expected in enumerate(images, start=1):
             page = document[number - 1]
@@ -103,10 +103,10 @@ def _check_pixels(path: Path, boxes: list[Box], images: list[Image.Image], dpi: 
                 dark = sum(region.histogram()[:_SOLID]) / max(1, region.width * region.height)
                 differs = sum(ImageChops.difference(region, burned).histogram()[128:])
                 if dark < _BOX_DARK or differs > (1 - _SOLID_SHARE) * region.width * region.height:
-                    raise VerificationError(f"{path.name}: a box on page {number} is not solid; nothing was written.")
+                    raise VerificationError(f"{path.name}: a box on page {number} is not solid.")
             difference = ImageChops.difference(rendered, bilevel).histogram()
             changed = sum(difference[128:]) / max(1, sum(difference))
             if changed > _MAX_DIFFERENCE:
-                raise VerificationError(f"{path.name}: page {number} differs from its redacted image; nothing was written.")
+                raise VerificationError(f"{path.name}: page {number} differs from its redacted image.")
     finally:
         document.close()
