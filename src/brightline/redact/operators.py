@@ -9,7 +9,7 @@ from abc import ABC, abstractmethod
 
 from ..config import RedactionStyle
 from ..errors import ConfigError
-from ..types import SENSITIVE_LABELS, Finding
+from ..types import SENSITIVE_LABELS, Finding, Label
 
 _NORMAL = re.compile(r"[^0-9a-z]+")
 
@@ -86,3 +86,12 @@ def make_operator(style: RedactionStyle, key: bytes | None = None) -> Operator:
         RedactionStyle.BLOCK: BlockOperator,
         RedactionStyle.FIXED: FixedOperator,
     }[style]()
+
+
+# What any operator writes, so checks for surviving values can look past brightline's own marks.
+PLACEHOLDER = re.compile(r"\[(?:" + "|".join(label.value for label in Label) + r")(?:\s+[0-9a-f]+)?\]|\[REDACTED\]")
+
+
+def without_placeholders(text: str) -> str:
+    """The text with every placeholder brightline writes blanked out."""
+    return PLACEHOLDER.sub(" ", re.sub(r"\s+", " ", text))

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from ..types import Finding, Label
-from .operators import Operator, entity_key
+from .operators import Operator, entity_key, without_placeholders
 
 _NORMAL = re.compile(r"\s+")
 
@@ -75,6 +75,7 @@ def cover_repeats(text: str, findings: list[Finding], labels: Collection[Label])
 def surviving_values(redacted: str, findings: list[Finding], labels: Collection[Label]) -> list[Label]:
     """Labels of redacted values still present in the output (the check before anything is written)."""
     left = []
+    redacted = without_placeholders(redacted)
     for finding in findings:
         value = finding.text.strip()
         if finding.label in labels and len(value) >= 4 and re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", redacted):

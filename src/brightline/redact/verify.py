@@ -19,6 +19,7 @@ from PIL import Image, ImageChops
 from pypdf import PdfReader
 
 from ..errors import VerificationError
+from .operators import without_placeholders
 from .pdf import Box
 
 _ROOT_KEYS = {"/Type", "/Pages"}
@@ -77,7 +78,7 @@ def _extracted_texts(path: Path) -> dict[str, str]:
             elif isinstance(obj, pikepdf.String):
                 raw.append(str(obj))
     texts["objects"] = "\n".join(raw)
-    return {name: _normal(text) for name, text in texts.items()}
+    return {name: _normal(without_placeholders(text)) for name, text in texts.items()}
 
 
 def _check_pixels(path: Path, boxes: list[Box], images: list[Image.Image], dpi: int) -> None:
