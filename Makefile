@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test install lint eval bench clean
+.PHONY: demo test install lint eval eval-pdf bench bench-pdf robustness clean
 
 $(BIN)/brightline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,20 @@ lint: install
 eval: install
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev --leaks
 
+eval-pdf: install
+	rm -rf out/eval-pdf && mkdir -p out/eval-pdf
+	$(BIN)/python $(SHARED)/eval/make_pdfs.py $(SHARED)/eval/dev out/eval-pdf/in
+	$(BIN)/brightline redact -q out/eval-pdf/in --out out/eval-pdf/out
+	$(BIN)/python $(SHARED)/eval/pdf_leaks.py out/eval-pdf/out out/eval-pdf/in/gold.json
+
 bench: install
 	$(BIN)/python bench/bench_screen.py
+
+bench-pdf: install
+	$(BIN)/python bench/bench_pdf.py
+
+robustness: install
+	$(BIN)/python bench/robustness.py $(SHARED)/pdfs
 
 clean:
 	rm -rf out .pytest_cache
