@@ -24,3 +24,5 @@ def configure_logging(verbosity: int) -> None:
     handler.setFormatter(logging.Formatter("brightline: %(levelname)s: %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(level)
+    # pdfminer warns about every odd font on stderr; brightline reports what matters itself
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)

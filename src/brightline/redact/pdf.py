@@ -19,6 +19,7 @@ import pypdfium2 as pdfium
 from pdfminer.fontmetrics import FONT_METRICS
 from PIL import Image, ImageDraw, ImageFont
 
+from ..errors import InputFileError
 from ..ingest.pdf import CharBox, PdfText
 from ..types import Finding, Label
 from .operators import Operator, entity_key
@@ -60,13 +61,19 @@ def redaction_boxes(pdf: PdfText, findings: list[Finding], labels: Collection[La
 
 def render_pages(source: Path, password: str | None, dpi: int) -> list[Image.Image]:
     """Each page as a grayscale image in unrotated page space, where the character boxes are."""
-    document = pdfium.PdfDocument(str(source), password=password)
+    try:
+        document = pdfium.PdfDocument(str(source), password=password)
+    except pdfium.PdfiumError as exc:
+        raise InputFileError(f"{source}: cannot be rendered ({exc}).") from None
     pages = []
     try:
         for index in range(len(document)):
             page = document[index]
             page.set_rotation(0)
-            bitmap = page.render(scale=dpi / 72, grayscale=True, draw_annots=False, may_draw_forms=False)
+            try:
+                bitmap = page.render(scale=dpi / 72, grayscale=True, draw_annots=False, may_draw_forms=False)
+            except pdfium.PdfiumError as exc:
+                raise InputFileError(f"{source}: page {index + 1} cannot be rendered ({exc}).") from None
             pages.append(bitmap.to_pil().convert("L"))
     finally:
         document.close()

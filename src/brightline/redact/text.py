@@ -62,7 +62,8 @@ def cover_repeats(text: str, findings: list[Finding], labels: Collection[Label])
     extra: list[Finding] = []
     for value in {f.text.strip() for f in chosen}:
         source = next(f for f in chosen if f.text.strip() == value)
-        pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)")
+        # the same value however it is spaced or wrapped ("Ana  Ruiz", "Ana\nRuiz")
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, value.split())) + r"(?!\w)")
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in covered):

@@ -33,9 +33,10 @@ _MAX_DIFFERENCE = 0.02  # mean difference allowed between the output's rendering
 def verify_pdf(path: Path, values: Iterable[str], boxes: list[Box], images: list[Image.Image], dpi: int) -> None:
     """Raise VerificationError naming the first problem found; return quietly when the file is clean."""
     needles = {_normal(v) for v in values if len(_normal(v).replace(" ", "")) >= 4}
+    patterns = [re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)") for needle in needles]
     _check_structure(path)
     for name, text in _extracted_texts(path).items():
-        if any(needle in text for needle in needles):
+        if any(pattern.search(text) for pattern in patterns):
             raise VerificationError(f"{path.name}: a redacted value is still extractable ({name}).")
     _check_pixels(path, boxes, images, dpi)
 
