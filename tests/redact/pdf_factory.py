@@ -78,3 +78,22 @@ def with_structures(path: Path) -> Path:
             outline.root.append(pikepdf.OutlineItem(f"Quispe {NAME}", 0))
         pdf.save(path)
     return path
+
+
+def hidden_layer_and_actual_text(path: Path) -> Path:
+    """Text in an optional-content layer switched off, and an /ActualText naming the student."""
+    base(path)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        page = pdf.pages[0]
+        layer = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("notes")))
+        pdf.Root.OCProperties = pikepdf.Dictionary(OCGs=[layer], D=pikepdf.Dictionary(OFF=[layer]))
+        resources = page.obj.Resources
+        resources.Properties = pikepdf.Dictionary(oc1=layer)
+        font = next(iter(resources.Font.keys()))
+        extra = (
+            f"/OC /oc1 BDC BT {font} 11 Tf 72 500 Td (Layer: Mateo Quispe 1047712345) Tj ET EMC\n"
+            f"/Span <</ActualText (Elena Quispe)>> BDC BT {font} 11 Tf 72 480 Td (the boiler) Tj ET EMC\n"
+        ).encode()
+        page.contents_add(pdf.make_stream(extra), prepend=False)
+        pdf.save(path)
+    return path

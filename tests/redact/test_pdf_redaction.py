@@ -128,3 +128,12 @@ def test_a_page_box_with_a_non_zero_origin(pipeline: Pipeline, tmp_path: Path) -
     found = everything_extractable(redact(pipeline, source, tmp_path))
     for secret in make.SECRETS:
         assert secret not in found
+
+
+def test_hidden_layer_and_actual_text_are_gone(pipeline: Pipeline, tmp_path: Path) -> None:
+    output = redact(pipeline, make.hidden_layer_and_actual_text(tmp_path / "layers.pdf"), tmp_path)
+    found = everything_extractable(output)
+    for secret in make.SECRETS:
+        assert secret not in found
+    with pikepdf.open(output) as pdf:
+        assert "/OCProperties" not in pdf.Root
