@@ -136,3 +136,12 @@ def test_every_command_has_help() -> None:
     for command in ("screen", "redact", "eval"):
         proc = run(command, "--help")
         assert proc.returncode == 0 and "Usage" in proc.stdout
+
+
+def test_a_damaged_pdf_is_refused_and_the_others_go_on(inbox: Path, tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF")
+    proc = run("screen", "--json", str(damaged), str(inbox / "report.txt"))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    objects = {Path(o["path"]).name: o for o in map(json.loads, proc.stdout.splitlines())}
+    assert "error" in objects["damaged.pdf"] and objects["report.txt"]["findings"]

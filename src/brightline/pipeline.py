@@ -64,6 +64,8 @@ class Pipeline:
                     order.append((str(path), None))
                 except BrightlineError as exc:
                     order.append((str(path), str(exc)))
+                except Exception as exc:  # noqa: BLE001 - a damaged file must not stop the others; no traceback
+                    order.append((str(path), f"{path}: cannot be read ({type(exc).__name__})."))
             screened = self.screen_texts(readable)
             for path, error in order:
                 if error is not None:

@@ -68,7 +68,13 @@ def read_pdf(path: Path, password: str | None = None, max_pages: int = 2000) -> 
     except (PDFSyntaxError, OSError, ValueError, TypeError, KeyError) as exc:
         raise InputFileError(f"{path}: not a readable PDF ({type(exc).__name__}).") from None
     with pdf:
-        if len(pdf.pages) > max_pages:
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:  # noqa: BLE001 - a broken page tree raises whatever pdfminer meets
+            raise InputFileError(f"{path}: its pages cannot be read ({type(exc).__name__}).") from None
+        if count == 0:
+            raise InputFileError(f"{path}: a PDF with no pages.")
+        if count > max_pages:
             raise InputFileError(f"{path}: {len(pdf.pages)} pages; the limit is {max_pages}.")
         parts: list[str] = []
         boxes: list[CharBox | None] = []
