@@ -16,7 +16,14 @@ import regex
 
 from ..types import CONTEXT_LABELS, PII_LABELS, SENSITIVE_LABELS, Finding, Label
 
-_CONNECTOR = regex.compile(r"[ \t]*(?:for|and|with|of|due\s+to|,|/|;|-|–)?[ \t]*", regex.IGNORECASE)
+_CONNECTOR = regex.compile(
+    r"[ \t]*(?:(?:for|and|with|of|due\s+to|,|/|;|-|–)(?:[ \t]+(?:a|an|the|his|her|their))?)?[ \t]*", regex.IGNORECASE
+)
+# a witness verb before a health detail belongs to it ("saw cuts on her forearm", "reports nightmares")
+_HEALTH_LEAD = regex.compile(
+    r"(?:saw|noticed|observed|reports?|reported|denies|denied|endorses?|endorsed|screened\s+for|complains?\s+of)[ \t]+$",
+    regex.IGNORECASE,
+)
 
 
 def resolve(text: str, findings: list[Finding]) -> list[Finding]:
@@ -60,6 +67,10 @@ def _join_health(findings: list[Finding], text: str) -> list[Finding]:
         ):
             joined[-1] = replace(previous, end=finding.end, text=text[previous.start:finding.end])
             continue
+        if finding.label is Label.HEALTH:
+            lead = _HEALTH_LEAD.search(text, max(0, finding.start - 30), finding.start)
+            if lead is not None and (previous is None or previous.end <= lead.start()):
+                finding = replace(finding, start=lead.start(), text=text[lead.start():finding.end])
         joined.append(finding)
     return joined
 
