@@ -10,6 +10,8 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import click
@@ -104,12 +106,9 @@ def redact(
             if result.error is not None:
                 raise InputFileError(result.error)
             if result.pdf is not None:
-                partial = target.parent / f".brightline-{target.name}.part"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                pipeline.redact_pdf(result, partial)  # verified, or removed and raised
-                partial.replace(target)
+                _write_atomically(target, partial(pipeline.redact_pdf, result))  # verified before the rename
             else:
-                _write_atomically(target, pipeline.redact(result))
+                _write_atomically(target, partial(_write_text, content=pipeline.redact(result)))
             written += 1
         except BrightlineError as exc:
             failures += 1
@@ -178,21 +177,25 @@ def _targets(paths: tuple[Path, ...], out_dir: Path) -> dict[Path, Path]:
     return targets
 
 
-def _write_atomically(target: Path, content: str) -> None:
-    """Write under a temporary name beside the target, then rename: never a half-written copy."""
+def _write_atomically(target: Path, write: Callable[[Path], None]) -> None:
+    """Let `write` fill a temporary file beside the target, then rename: never a half-written copy."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below before the rename
-        "w", encoding="utf-8", dir=target.parent, prefix=".brightline-", suffix=".part", delete=False
-    )
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=".brightline-", suffix=".part")
+    os.close(handle)
+    temporary = Path(name)
     try:
-        with handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(handle.name).replace(target)
+        write(temporary)
+        temporary.replace(target)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+
+
+def _write_text(path: Path, *, content: str) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def main(argv: list[str] | None = None) -> None:
