@@ -54,9 +54,8 @@ class PdfText:
 
 def read_pdf(path: Path, password: str | None = None, max_pages: int = 2000) -> PdfText:
     """The text and character boxes of a PDF, or a clear refusal."""
-    rotations = _rotations(path, password)
+    source, rotations = _unrotated(path, password)
     try:
-        source = _unrotated(path, password) if any(rotations) else path
         pdf = pdfplumber.open(source, password=password or "")
     except FileNotFoundError:
         raise InputFileError(f"{path}: no such file.") from None
@@ -100,22 +99,24 @@ def read_pdf(path: Path, password: str | None = None, max_pages: int = 2000) -> 
     return PdfText(text="".join(parts), boxes=boxes, page_sizes=sizes, rotations=rotations)
 
 
-def _rotations(path: Path, password: str | None) -> list[int]:
-    """Each page's /Rotate (0 when the file cannot be opened here: read_pdf then says why)."""
+def _unrotated(path: Path, password: str | None) -> tuple[Path | io.BytesIO, list[int]]:
+    """What pdfplumber should read, and each page's /Rotate.
+
+    A file with rotated pages is read from an in-memory copy without /Rotate, so text is read (and
+    pages rendered) in unrotated page space. When pikepdf cannot open the file, the path itself is
+    returned with no rotations, and pdfplumber's refusal says why.
+    """
     try:
         with pikepdf.open(path, password=password or "") as pdf:
-            return [int(page.obj.get("/Rotate", 0)) % 360 for page in pdf.pages]
+            rotations = [int(page.obj.get("/Rotate", 0)) % 360 for page in pdf.pages]
+            if not any(rotations):
+                return path, rotations
+            for page in pdf.pages:
+                if "/Rotate" in page.obj:
+                    del page.obj["/Rotate"]
+            buffer = io.BytesIO()
+            pdf.save(buffer)
     except (pikepdf.PdfError, pikepdf.PasswordError, OSError, ValueError):
-        return []
-
-
-def _unrotated(path: Path, password: str | None) -> io.BytesIO:
-    """The file in memory with /Rotate removed: text is read, and pages rendered, in unrotated page space."""
-    buffer = io.BytesIO()
-    with pikepdf.open(path, password=password or "") as pdf:
-        for page in pdf.pages:
-            if "/Rotate" in page.obj:
-                del page.obj["/Rotate"]
-        pdf.save(buffer)
+        return path, []
     buffer.seek(0)
-    return buffer
+    return buffer, rotations
