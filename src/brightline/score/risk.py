@@ -52,8 +52,10 @@ def score_risk(text: str, findings: list[Finding], weights: Weights) -> Risk:
     students = _private_people(text, findings)
     identifiable = bool(students) or any(f.label in _STUDENT_MARKERS for f in findings)
     policy = not identifiable and _policy_document(text)
-    specific = [f for f in findings if f.label in SENSITIVE_LABELS and not policy and not _general(text, f)]
-    general = [f for f in findings if f.label in SENSITIVE_LABELS and (policy or _general(text, f))]
+    specific: list[Finding] = []
+    general: list[Finding] = []
+    for finding in (f for f in findings if f.label in SENSITIVE_LABELS):
+        (general if policy or _general(text, finding) else specific).append(finding)
     about = specific if not identifiable else [f for f in findings if f.label in SENSITIVE_LABELS]
 
     def add(factor: str, points: int, items: Iterable[Finding] | str) -> None:
