@@ -19,7 +19,7 @@ from .redact import cover_repeats, make_operator, redact_text, surviving_values
 from .redact.pdf import Box, burn, redaction_boxes, render_pages, text_layer_words, write_pdf
 from .redact.verify import verify_pdf
 from .score import decide, load_weights, score_risk
-from .types import Finding, ScreenResult
+from .types import ALWAYS_REDACTED, Explanation, Finding, Label, ScreenResult
 
 log = get_logger("pipeline")
 
@@ -104,7 +104,7 @@ class Pipeline:
     def _pdf_plan(self, result: ScreenResult) -> _PdfPlan:
         if result.pdf is None:
             raise VerificationError(f"{result.path}: not a PDF.")
-        labels = self.settings.redact_labels
+        labels = self.settings.redact_labels | ALWAYS_REDACTED
         operator = make_operator(self.settings.style, self.settings.pseudonym_key)
         findings = cover_repeats(result.text, result.findings, labels)
         boxes = redaction_boxes(result.pdf, findings, labels, operator)
@@ -144,8 +144,19 @@ class _PdfPlan:
 
 
 def _with_pages(result: ScreenResult, pdf: PdfText) -> ScreenResult:
-    """A PDF's result: its page count, each finding's page, and the character boxes for redaction."""
+    """A PDF's result: its page count, each finding's page, text left under boxes, and the character boxes."""
     result.pdf = pdf
     result.pages = pdf.pages
-    result.findings = [replace(f, page=pdf.page_of(f.start)) for f in result.findings]
+    covered = [Finding(Label.COVERED_TEXT, start, end, pdf.text[start:end], _COVERED_EXPLANATION)
+               for start, end in pdf.covered]
+    findings = sorted(result.findings + covered, key=lambda f: (f.start, f.end))
+    result.findings = [replace(f, page=pdf.page_of(f.start)) for f in findings]
+    if result.risk is not None:
+        result.decision = decide(result.risk, result.findings)
     return result
+
+
+_COVERED_EXPLANATION = Explanation(
+    detector="pdf_covered_text", rule="pdf:text_under_dark_box", score=1.0, category="earlier_redaction",
+    note="text drawn under a black box: hidden to the eye, readable by any extractor",
+)

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 class Label(StrEnum):
-    """The labels of LABELS.md, exactly."""
+    """The labels of LABELS.md, and COVERED_TEXT for what an earlier PDF redaction left recoverable."""
 
     PERSON = "PERSON"
     DATE_OF_BIRTH = "DATE_OF_BIRTH"
@@ -29,6 +29,8 @@ class Label(StrEnum):
     IMMIGRATION = "IMMIGRATION"
     OFFICIAL = "OFFICIAL"
     SCHOOL = "SCHOOL"
+    # brightline's own, for PDFs: text left under a black box by an earlier redaction; always redacted
+    COVERED_TEXT = "COVERED_TEXT"
 
 
 PII_LABELS: frozenset[Label] = frozenset(
@@ -39,6 +41,8 @@ PII_LABELS: frozenset[Label] = frozenset(
 )
 SENSITIVE_LABELS: frozenset[Label] = frozenset({Label.GANG, Label.SOCIAL_MEDIA, Label.IMMIGRATION})
 CONTEXT_LABELS: frozenset[Label] = frozenset({Label.OFFICIAL, Label.SCHOOL})
+# redacted whatever the policy: someone already tried to hide it
+ALWAYS_REDACTED: frozenset[Label] = frozenset({Label.COVERED_TEXT})
 
 
 class Level(StrEnum):

@@ -41,6 +41,33 @@ def text_under_box(c: canvas.Canvas) -> None:
     c.rect(120, 556, 130, 14, fill=1)
 
 
+def words_under_box(c: canvas.Canvas) -> None:
+    """An earlier redaction of ordinary words (no name in them) that left the text beneath."""
+    c.drawString(72, 580, "Reason: fight over the vending machine")
+    c.rect(110, 576, 120, 14, fill=1)
+
+
+def heading_on_dark_band(c: canvas.Canvas) -> None:
+    """White text on a black band: a visible heading, not hidden text."""
+    c.rect(60, 600, 300, 16, fill=1)
+    c.setFillColorRGB(1, 1, 1)
+    c.drawString(72, 604, "SECTION TWO NARRATIVE")
+    c.setFillColorRGB(0, 0, 0)
+
+
+def in_font(path: Path, font: str) -> Path:
+    """The base report set in another font (a TrueType subset, or a CID-keyed Type0 font)."""
+    c = canvas.Canvas(str(path))
+    c.setFont(font, 11)
+    y = 740
+    for line in LINES:
+        c.drawString(72, y, line)
+        y -= 18
+    c.showPage()
+    c.save()
+    return path
+
+
 def white_on_white(c: canvas.Canvas) -> None:
     c.setFillColorRGB(1, 1, 1)
     c.drawString(72, 540, "Note: Elena Quispe works nights")

@@ -120,14 +120,52 @@ def test_verify_command_accepts_a_redaction_and_rejects_the_original(pipeline: P
     assert bad.returncode == 4 and "Traceback" not in bad.stderr
 
 
-def test_a_page_box_with_a_non_zero_origin(pipeline: Pipeline, tmp_path: Path) -> None:
-    source = make.base(tmp_path / "offset.pdf")
+@pytest.mark.parametrize(
+    "media_box",
+    [[-100, -50, 512, 742], [612, 792, 0, 0], [512, 742, -100, -50]],
+    ids=["non_zero_origin", "inverted", "inverted_and_moved"],
+)
+def test_odd_page_boxes(pipeline: Pipeline, tmp_path: Path, media_box: list[int]) -> None:
+    source = make.base(tmp_path / "box.pdf")
     with pikepdf.open(source, allow_overwriting_input=True) as pdf:
-        pdf.pages[0].MediaBox = [-100, -50, 512, 742]  # same content, origin moved
+        pdf.pages[0].MediaBox = media_box
         pdf.save(source)
     found = everything_extractable(redact(pipeline, source, tmp_path))
     for secret in make.SECRETS:
         assert secret not in found
+    assert "custodian fixed the boiler" in found  # the text layer sits where the words are drawn
+
+
+@pytest.mark.parametrize("font", ["Vera", "HeiseiMin-W3"], ids=["truetype", "cid_type0"])
+def test_other_font_kinds(pipeline: Pipeline, tmp_path: Path, font: str) -> None:
+    import reportlab
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if font == "Vera":
+        pdfmetrics.registerFont(TTFont("Vera", str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")))
+    else:
+        pdfmetrics.registerFont(UnicodeCIDFont(font))
+    found = everything_extractable(redact(pipeline, make.in_font(tmp_path / f"{font}.pdf", font), tmp_path))
+    for secret in make.SECRETS:
+        assert secret not in found
+    assert "custodian fixed the boiler" in found
+
+
+def test_text_under_an_earlier_box_is_a_finding_and_is_redacted(pipeline: Pipeline, tmp_path: Path) -> None:
+    def both(c) -> None:
+        make.words_under_box(c)
+        make.heading_on_dark_band(c)
+
+    source = make.base(tmp_path / "earlier.pdf", extra=both)
+    result = next(pipeline.screen_paths([source]))
+    covered = [f for f in result.findings if f.label == "COVERED_TEXT"]
+    assert [(f.text, f.page, f.detector) for f in covered] == [(": fight over the vending m", 1, "pdf_covered_text")]
+    assert result.decision == "withhold-for-legal-review"  # decided by the rest of the report, not lowered
+    found = everything_extractable(redact(pipeline, source, tmp_path))
+    assert "vending" not in found and "[COVERED_TEXT 1]" in found
+    assert "SECTION TWO NARRATIVE" in found  # white on black is seen, so it stays
 
 
 def test_hidden_layer_and_actual_text_are_gone(pipeline: Pipeline, tmp_path: Path) -> None:

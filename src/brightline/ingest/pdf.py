@@ -3,13 +3,14 @@
 The document text is the pages' layout text (pdfplumber's TextMap), pages separated by a form feed.
 Each character of that text has its page and box, or None for layout whitespace. Pages with no text
 layer (scans) and encrypted files without their password are refused: nothing is passed through
-unredacted.
+unredacted. Text drawn in a dark colour under a dark filled rectangle (an earlier redaction that left
+the text in place, what x-ray looks for) is marked as covered.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
@@ -42,6 +43,8 @@ class PdfText:
     boxes: list[CharBox | None]
     page_sizes: list[tuple[float, float]]
     rotations: list[int]
+    # (start, end) offsets of text hidden under a dark box in the input
+    covered: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -54,7 +57,7 @@ class PdfText:
 
 def read_pdf(path: Path, password: str | None = None, max_pages: int = 2000) -> PdfText:
     """The text and character boxes of a PDF, or a clear refusal."""
-    source, rotations = _unrotated(path, password)
+    source, rotations = _normalised(path, password)
     try:
         pdf = pdfplumber.open(source, password=password or "")
     except FileNotFoundError:
@@ -78,6 +81,7 @@ def read_pdf(path: Path, password: str | None = None, max_pages: int = 2000) -> 
         parts: list[str] = []
         boxes: list[CharBox | None] = []
         sizes: list[tuple[float, float]] = []
+        hidden: list[bool] = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
                 textmap = page._get_textmap(layout=False, keep_blank_chars=False)
@@ -86,34 +90,99 @@ def read_pdf(path: Path, password: str | None = None, max_pages: int = 2000) -> 
             if not any(ch for ch, obj in textmap.tuples if obj is not None and ch.strip()):
                 raise InputFileError(f"{path}: page {number} has no text layer (a scan); it needs OCR first.")
             x0, top = page.bbox[0], page.bbox[1]
+            dark_boxes = _dark_boxes(page)
             if number > 1:
                 parts.append(PAGE_BREAK)
                 boxes += [None] * len(PAGE_BREAK)
+                hidden += [False] * len(PAGE_BREAK)
             for ch, obj in textmap.tuples:
                 parts.append(ch)
+                hidden.append(obj is not None and bool(dark_boxes) and _under(obj, dark_boxes))
                 boxes.append(
                     None if obj is None else CharBox(number, obj["x0"] - x0, obj["top"] - top, obj["x1"] - x0,
                                                      obj["bottom"] - top)
                 )
             sizes.append((float(page.width), float(page.height)))
-    return PdfText(text="".join(parts), boxes=boxes, page_sizes=sizes, rotations=rotations)
+    text = "".join(parts)
+    return PdfText(text=text, boxes=boxes, page_sizes=sizes, rotations=rotations, covered=_runs(text, hidden))
 
 
-def _unrotated(path: Path, password: str | None) -> tuple[Path | io.BytesIO, list[int]]:
+_DARK = 0.35  # luminance (0 black, 1 white) below which a fill hides dark text
+Rect = tuple[float, float, float, float]
+
+
+def _luminance(color: object) -> float | None:
+    """A fill colour's luminance, or None for patterns and colours pdfplumber cannot read."""
+    if color is None:
+        return 0.0  # the default fill is black
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    if not all(isinstance(v, (int, float)) for v in values):
+        return None
+    if len(values) == 1:
+        return float(values[0])
+    if len(values) == 3:
+        return 0.299 * values[0] + 0.587 * values[1] + 0.114 * values[2]
+    if len(values) == 4:
+        return (1 - values[3]) * (1 - max(values[:3]))
+    return None
+
+
+def _dark_boxes(page: pdfplumber.page.Page) -> list[Rect]:
+    """The filled rectangles of a page drawn in a dark colour."""
+    found = []
+    for rect in page.rects:
+        shade = _luminance(rect.get("non_stroking_color"))
+        if rect.get("fill") and shade is not None and shade < _DARK:
+            found.append((rect["x0"], rect["top"], rect["x1"], rect["bottom"]))
+    return found
+
+
+def _under(char: dict, dark_boxes: list[Rect]) -> bool:
+    """A dark character whose centre lies in a dark box: nobody sees it, every extractor reads it."""
+    shade = _luminance(char.get("non_stroking_color"))
+    if shade is None or shade >= _DARK:
+        return False  # light text on a dark band is a visible heading, not a hidden one
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in dark_boxes)
+
+
+def _runs(text: str, hidden: list[bool]) -> list[tuple[int, int]]:
+    """Spans of hidden characters, joined across the spaces between them on one line."""
+    runs: list[tuple[int, int]] = []
+    for index, flag in enumerate(hidden):
+        if not flag or text[index].isspace():
+            continue
+        if runs and text[runs[-1][1]:index].strip(" ") == "":
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    return runs
+
+
+def _normalised(path: Path, password: str | None) -> tuple[Path | io.BytesIO, list[int]]:
     """What pdfplumber should read, and each page's /Rotate.
 
-    A file with rotated pages is read from an in-memory copy without /Rotate, so text is read (and
-    pages rendered) in unrotated page space. When pikepdf cannot open the file, the path itself is
-    returned with no rotations, and pdfplumber's refusal says why.
+    A file with rotated pages or inverted page boxes is read from an in-memory copy without /Rotate and
+    with each box's corners in order, so text is read in the unrotated page space that pdfium renders.
+    When pikepdf cannot open the file, the path itself is returned with no rotations, and pdfplumber's
+    refusal says why.
     """
     try:
         with pikepdf.open(path, password=password or "") as pdf:
             rotations = [int(page.obj.get("/Rotate", 0)) % 360 for page in pdf.pages]
-            if not any(rotations):
-                return path, rotations
+            changed = False
             for page in pdf.pages:
                 if "/Rotate" in page.obj:
                     del page.obj["/Rotate"]
+                    changed = True
+                for name in ("mediabox", "cropbox"):  # pikepdf resolves inherited boxes
+                    box = [float(v) for v in getattr(page, name)]
+                    if len(box) == 4 and (box[0] > box[2] or box[1] > box[3]):
+                        setattr(page, name, pikepdf.Array([min(box[0], box[2]), min(box[1], box[3]),
+                                                           max(box[0], box[2]), max(box[1], box[3])]))
+                        changed = True
+            if not changed:
+                return path, rotations
             buffer = io.BytesIO()
             pdf.save(buffer)
     except (pikepdf.PdfError, pikepdf.PasswordError, OSError, ValueError):

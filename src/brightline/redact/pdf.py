@@ -143,6 +143,11 @@ def _ink_share(image: Image.Image, box: CharBox, dpi: int) -> float:
     return sum(histogram[:_INK]) / total if total else 0.0
 
 
+def bilevel(image: Image.Image) -> Image.Image:
+    """The page as written: one bit per pixel, thresholded (dithering costs time and bytes and adds noise)."""
+    return image.convert("1", dither=Image.Dither.NONE)
+
+
 def write_pdf(target: Path, pages: list[tuple[Image.Image, int, list[tuple[str, CharBox]]]], dpi: int) -> None:
     """A new PDF of bilevel page images with invisible text; no metadata of any kind."""
     out = pikepdf.new()
@@ -150,22 +155,26 @@ def write_pdf(target: Path, pages: list[tuple[Image.Image, int, list[tuple[str, 
                                                 BaseFont=pikepdf.Name.Helvetica,
                                                 Encoding=pikepdf.Name.WinAnsiEncoding))
     for image, rotation, words in pages:
-        bilevel = image.convert("1")
+        bits = bilevel(image)
         width_pt, height_pt = image.width * 72 / dpi, image.height * 72 / dpi
-        xobject = pikepdf.Stream(out, zlib.compress(bilevel.tobytes(), 9))
+        xobject = pikepdf.Stream(out, zlib.compress(bits.tobytes(), 6))
         xobject.Type, xobject.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
         xobject.Width, xobject.Height = image.width, image.height
         xobject.ColorSpace, xobject.BitsPerComponent = pikepdf.Name.DeviceGray, 1
         xobject.Filter = pikepdf.Name.FlateDecode
-        content = [f"q {width_pt:.3f} 0 0 {height_pt:.3f} 0 0 cm /Im0 Do Q".encode()]
-        for text, box in words:
-            size = max(box.bottom - box.top, 1.0)
+        content = [f"q {width_pt:.3f} 0 0 {height_pt:.3f} 0 0 cm /Im0 Do Q BT 3 Tr".encode()]
+        current = None
+        for text, box in words:  # one text object, few operators per word: extractors parse it fast
+            size = round(max(box.bottom - box.top, 1.0), 2)
+            if size != current:
+                content.append(b"/F1 %.2f Tf" % size)
+                current = size
             baseline = height_pt - box.bottom + size * 0.2
             # squeeze or stretch the word to its box, so extractors keep words apart and in place
             natural = max(sum(_HELVETICA.get(c, 556) for c in text) / 1000 * size, 0.1)
             stretch = 100 * _FIT * max(box.x1 - box.x0, 0.5) / natural
-            content.append(b"BT 3 Tr /F1 %.2f Tf %.1f Tz 1 0 0 1 %.3f %.3f Tm (%s) Tj ET" % (
-                size, stretch, box.x0, baseline, _pdf_string(text)))
+            content.append(b"%.1f Tz 1 0 0 1 %.3f %.3f Tm (%s) Tj" % (stretch, box.x0, baseline, _pdf_string(text)))
+        content.append(b"ET")
         page = pikepdf.Dictionary(
             Type=pikepdf.Name.Page,
             MediaBox=[0, 0, width_pt, height_pt],

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from ..errors import VerificationError
 from .operators import without_placeholders
-from .pdf import Box
+from .pdf import Box, bilevel
 
 _ROOT_KEYS = {"/Type", "/Pages"}
 _PAGE_KEYS = {"/Type", "/Parent", "/MediaBox", "/Resources", "/Contents", "/Rotate"}
@@ -104,19 +104,19 @@ def _check_pixels(path: Path, boxes: list[Box], images: list[Image.Image], dpi: 
             rendered = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
             if rendered.size != expected.size:
                 rendered = rendered.resize(expected.size)
-            bilevel = expected.convert("1").convert("L")
+            written = bilevel(expected).convert("L")
             for box in (b for b in boxes if b.page == number):
                 inner = (int(box.x0 * scale) + 2, int(box.top * scale) + 2, int(box.x1 * scale) - 2,
                          int(box.bottom * scale) - 2)
                 if inner[2] <= inner[0] or inner[3] <= inner[1]:
                     continue
                 # solid: black except its own placeholder label, pixel for pixel as burned
-                region, burned = rendered.crop(inner), bilevel.crop(inner)
+                region, burned = rendered.crop(inner), written.crop(inner)
                 dark = sum(region.histogram()[:_SOLID]) / max(1, region.width * region.height)
                 differs = sum(ImageChops.difference(region, burned).histogram()[128:])
                 if dark < _BOX_DARK or differs > (1 - _SOLID_SHARE) * region.width * region.height:
                     raise VerificationError(f"{path.name}: a box on page {number} is not solid.")
-            difference = ImageChops.difference(rendered, bilevel).histogram()
+            difference = ImageChops.difference(rendered, written).histogram()
             changed = sum(difference[128:]) / max(1, sum(difference))
             if changed > _MAX_DIFFERENCE:
                 raise VerificationError(f"{path.name}: page {number} differs from its redacted image.")

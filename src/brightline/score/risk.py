@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import regex
 
 from ..detect.sentences import sentence_span
-from ..types import PII_LABELS, SENSITIVE_LABELS, Decision, Finding, Label, Level, Risk, RiskReason
+from ..types import ALWAYS_REDACTED, PII_LABELS, SENSITIVE_LABELS, Decision, Finding, Label, Level, Risk, RiskReason
 from .weights import Weights
 
 _STUDENT_MARKERS = {Label.STUDENT_ID, Label.DATE_OF_BIRTH, Label.SSN, Label.GOV_ID}
@@ -152,7 +152,7 @@ def decide(risk: Risk, findings: list[Finding]) -> Decision:
     """The default release decision: legal review from HIGH up, redaction whenever anything is flagged."""
     if risk.level in (Level.HIGH, Level.CRITICAL):
         return Decision.WITHHOLD
-    if any(f.label in PII_LABELS or f.label in SENSITIVE_LABELS for f in findings):
+    if any(f.label in PII_LABELS or f.label in SENSITIVE_LABELS or f.label in ALWAYS_REDACTED for f in findings):
         return Decision.RELEASE_REDACTED
     return Decision.RELEASE
 
