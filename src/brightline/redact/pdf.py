@@ -81,18 +81,27 @@ def render_pages(source: Path, password: str | None, dpi: int) -> list[Image.Ima
 
 
 def burn(image: Image.Image, boxes: list[Box], dpi: int) -> Image.Image:
-    """The page image with every box filled solid black and its placeholder written in it when it fits."""
+    """The page image with every box filled solid black and its placeholder written in it when it fits.
+
+    All boxes are filled before any label is written, and a box overlapping one already labelled gets
+    no label: labels drawn over each other would leave a box more white than black.
+    """
     burned = image.copy()
     draw = ImageDraw.Draw(burned)
     scale = dpi / 72
-    for box in boxes:
-        rect = (box.x0 * scale, box.top * scale, box.x1 * scale, box.bottom * scale)
+    rects = [(box.x0 * scale, box.top * scale, box.x1 * scale, box.bottom * scale) for box in boxes]
+    for rect in rects:
         draw.rectangle(rect, fill=0)
+    labelled: list[tuple[float, float, float, float]] = []
+    for box, rect in zip(boxes, rects, strict=True):
+        if any(rect[0] < r[2] and r[0] < rect[2] and rect[1] < r[3] and r[1] < rect[3] for r in labelled):
+            continue
         height = rect[3] - rect[1]
         font = ImageFont.load_default(size=max(6, int(height * 0.7)))
         left, top, right, bottom = draw.textbbox((0, 0), box.label, font=font)
         if right - left <= rect[2] - rect[0] - 2 and bottom - top <= height - 2:
             draw.text((rect[0] + 1, rect[1] + (height - (bottom - top)) / 2 - top), box.label, fill=255, font=font)
+            labelled.append(rect)
     return burned
 
 

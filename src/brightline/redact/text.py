@@ -51,20 +51,29 @@ def _canonical_names(findings: list[Finding]) -> dict[str, str]:
     return canonical
 
 
+def value_pattern(value: str) -> re.Pattern[str]:
+    """A redacted value wherever it recurs: as a whole word, however spaced or wrapped, in any case.
+
+    The one rule for covering repeats and for proving none survives. A single capitalised word
+    ("Case", "Will") counts only as written: in lower case elsewhere it is the ordinary word.
+    """
+    words = value.split()
+    flags = 0 if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]) else re.IGNORECASE
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", flags)
+
+
 def cover_repeats(text: str, findings: list[Finding], labels: Collection[Label]) -> list[Finding]:
-    """The findings plus every other verbatim occurrence of a redacted value the detectors missed.
+    """The findings plus every other occurrence of a redacted value the detectors missed.
 
     A value redacted once is redacted everywhere: a name spaCy saw on line 3 but not on line 30
-    must not survive on line 30.
+    (or in capitals in a header) must not survive there.
     """
     chosen = [f for f in findings if f.label in labels and len(f.text.strip()) >= 3]
     covered = [(f.start, f.end) for f in findings if f.label in labels]
     extra: list[Finding] = []
     for value in {f.text.strip() for f in chosen}:
         source = next(f for f in chosen if f.text.strip() == value)
-        # the same value however it is spaced or wrapped ("Ana  Ruiz", "Ana\nRuiz")
-        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, value.split())) + r"(?!\w)")
-        for match in pattern.finditer(text):
+        for match in value_pattern(value).finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in covered):
                 continue
@@ -79,6 +88,6 @@ def surviving_values(redacted: str, findings: list[Finding], labels: Collection[
     redacted = without_placeholders(redacted)
     for finding in findings:
         value = finding.text.strip()
-        if finding.label in labels and len(value) >= 4 and re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", redacted):
+        if finding.label in labels and len(value) >= 4 and value_pattern(value).search(redacted):
             left.append(finding.label)
     return left

@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from ..errors import VerificationError
 from .operators import without_placeholders
 from .pdf import Box, bilevel
+from .text import value_pattern
 
 _ROOT_KEYS = {"/Type", "/Pages"}
 _PAGE_KEYS = {"/Type", "/Parent", "/MediaBox", "/Resources", "/Contents", "/Rotate"}
@@ -32,7 +33,7 @@ _MAX_DIFFERENCE = 0.02  # mean difference allowed between the output's rendering
 
 def verify_pdf(path: Path, values: Iterable[str], boxes: list[Box], images: list[Image.Image], dpi: int) -> None:
     """Raise VerificationError naming the first problem found; return quietly when the file is clean."""
-    patterns = {_pattern(v) for v in values if len(_normal(v).replace(" ", "")) >= 4}
+    patterns = {value_pattern(v) for v in values if len(_normal(v).replace(" ", "")) >= 4}
     _check_structure(path)
     for name, text in _extracted_texts(path).items():
         if any(pattern.search(text) for pattern in patterns):
@@ -42,17 +43,6 @@ def verify_pdf(path: Path, values: Iterable[str], boxes: list[Box], images: list
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-def _pattern(value: str) -> re.Pattern[str]:
-    """A value as a whole word, in any case.
-
-    A single capitalised word ("Case") counts only as written: the same word in lower case elsewhere
-    is the ordinary word, not the name.
-    """
-    needle = _normal(value)
-    flags = 0 if re.fullmatch(r"[A-Z][a-z'’-]+", needle) else re.IGNORECASE
-    return re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", flags)
 
 
 def _check_structure(path: Path) -> None:
