@@ -55,7 +55,8 @@ def test_screen_json_follows_the_contract(inbox: Path) -> None:
     lines = {Path(obj["path"]).name: obj for obj in map(json.loads, proc.stdout.splitlines())}
     assert set(lines) == {"report.txt", "work_order.txt"}  # folders are walked recursively
     report = lines["report.txt"]
-    assert set(report) == {"path", "pages", "findings", "risk", "decision"}
+    # the LABELS.md contract, plus the reasons for the decision
+    assert set(report) == {"path", "pages", "findings", "risk", "decision", "decision_reasons"}
     assert set(report["risk"]) == {"score", "level", "reasons"}
     text = (inbox / "report.txt").read_text(encoding="utf-8")
     for finding in report["findings"]:

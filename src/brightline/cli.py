@@ -6,6 +6,8 @@ file is missing; 4 a redacted copy failed its check (nothing written).
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sys
@@ -17,18 +19,30 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from .config import RedactionStyle, Settings
+from . import __version__
+from .config import Settings
+from .context import RECIPIENT_ALIASES, Basis, Recipient, parse_recipient
 from .detect.nlp import DEFAULT_MODEL
+from .disclosure import FIELDS, LOG_ENV, DisclosureLog, Release, sha256_file
 from .errors import BrightlineError, ExitCode, InputFileError, VerificationError
 from .ingest import expand_paths
 from .log import configure_logging, get_logger
 from .pipeline import Pipeline
+from .policy import load_policy
 from .progress import track
 from .redact import make_operator
 from .report import render_table
+from .types import ALWAYS_REDACTED, Decision, RedactionStyle, ScreenResult
 
 log = get_logger("cli")
 KEY_ENV = "BRIGHTLINE_PSEUDONYM_KEY"
+_RECIPIENT_NAMES = [r.value for r in Recipient] + list(RECIPIENT_ALIASES)
+
+
+def _settings(recipient: str, basis: str, policy_file: Path | None, **options: object) -> Settings:
+    """Settings for a release context; a bad policy file is a ConfigError naming its line."""
+    policy = load_policy(policy_file) if policy_file else None
+    return Settings(recipient=parse_recipient(recipient), basis=Basis(basis), policy=policy, **options)
 
 
 def _model_option(function):  # type: ignore[no-untyped-def]
@@ -38,6 +52,21 @@ def _model_option(function):  # type: ignore[no-untyped-def]
 
 def _password_option(function):  # type: ignore[no-untyped-def]
     return click.option("--password", default=None, help="Password of encrypted PDFs (never logged).")(function)
+
+
+def _context_options(function):  # type: ignore[no-untyped-def]
+    function = click.option("--policy", "policy_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+                            help="An office's policy file (YAML) instead of the shipped policies.")(function)
+    function = click.option("--basis", type=click.Choice([b.value for b in Basis]), default=Basis.NONE.value,
+                            show_default=True, help="Legal basis of the request.")(function)
+    return click.option("--recipient", type=click.Choice(_RECIPIENT_NAMES), default=Recipient.POLICE.value,
+                        show_default=True, help="Who would receive the documents.")(function)
+
+
+def _log_db_option(function):  # type: ignore[no-untyped-def]
+    return click.option("--log-db", default=None,
+                        help=f"Disclosure log database URL (default: ${LOG_ENV}, else a SQLite file in your data folder).")(
+        function)
 
 
 def _verbose_option(function):  # type: ignore[no-untyped-def]
@@ -54,13 +83,20 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per document on stdout (LABELS.md).")
+@_context_options
 @_model_option
 @_password_option
 @_verbose_option
-def screen(paths: tuple[Path, ...], as_json: bool, model: str, password: str | None, verbose: int, quiet: bool) -> None:
-    """Find student PII and sensitive language in PATHS (text or PDF files, or folders) and score their risk."""
+def screen(
+    paths: tuple[Path, ...], as_json: bool, recipient: str, basis: str, policy_file: Path | None, model: str,
+    password: str | None, verbose: int, quiet: bool,
+) -> None:
+    """Find student PII and sensitive language in PATHS (text or PDF files, or folders) and score their risk.
+
+    The risk, its level and the release decision are for --recipient on --basis (default: police, none).
+    """
     configure_logging(verbose)
-    pipeline = Pipeline(Settings(model=model, password=password))
+    pipeline = Pipeline(_settings(recipient, basis, policy_file, model=model, password=password))
     console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     failures = 0
     files = expand_paths(paths)
@@ -80,35 +116,66 @@ def screen(paths: tuple[Path, ...], as_json: bool, model: str, password: str | N
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Folder for the redacted copies (same file names; folder structure kept).")
-@click.option("--style", type=click.Choice([s.value for s in RedactionStyle]), default=RedactionStyle.PLACEHOLDER.value,
-              show_default=True, help="placeholder: [PERSON 1]; block: ████; fixed: [REDACTED]; pseudonym: keyed HMAC.")
+@click.option("--style", type=click.Choice([s.value for s in RedactionStyle]), default=None,
+              help="placeholder: [PERSON 1]; block: ████; fixed: [REDACTED]; pseudonym: keyed HMAC. "
+                   "Default: the recipient's policy.")
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help=f"Key for --style pseudonym (or set {KEY_ENV}).")
 @click.option("--dpi", type=click.IntRange(72, 600), default=200, show_default=True, help="Resolution of redacted PDFs.")
+@click.option("--release-to", type=click.Choice(_RECIPIENT_NAMES), default=None,
+              help="Release the copies to this recipient: withheld documents are not written, each release is logged.")
+@click.option("--released-by", default=None, help="Name of the person releasing (with --release-to).")
+@click.option("--releaser-role", default="records officer", show_default=True, help="Their position.")
+@click.option("--affiliation", default="", help="The recipient's agency or affiliation.")
+@click.option("--purpose", default=None, help="The purpose of the release, as stated by the requester.")
+@_log_db_option
+@_context_options
 @_model_option
 @_password_option
 @_verbose_option
 def redact(
-    paths: tuple[Path, ...], out_dir: Path, style: str, key_file: Path | None, dpi: int, model: str,
-    password: str | None, verbose: int, quiet: bool,
+    paths: tuple[Path, ...], out_dir: Path, style: str | None, key_file: Path | None, dpi: int, release_to: str | None,
+    released_by: str | None, releaser_role: str, affiliation: str, purpose: str | None, log_db: str | None,
+    recipient: str, basis: str, policy_file: Path | None, model: str, password: str | None, verbose: int, quiet: bool,
 ) -> None:
-    """Write a redacted copy of each document in PATHS to --out; PDFs are rebuilt from pixels and verified."""
+    """Write a redacted copy of each document in PATHS to --out; PDFs are rebuilt from pixels and verified.
+
+    With --release-to, only documents whose decision allows it are written, and each one is recorded
+    in the disclosure log (who, to whom, on what basis, why; hashes and counts, never the text).
+    """
     configure_logging(verbose)
+    if release_to is not None:
+        if not released_by or not purpose:
+            raise click.UsageError("--release-to needs --released-by and --purpose: every release is logged.")
+        if recipient != Recipient.POLICE.value and parse_recipient(recipient) != parse_recipient(release_to):
+            raise click.UsageError("--recipient and --release-to name different recipients.")
+        recipient = release_to
     key = key_file.read_bytes().strip() if key_file else os.environ.get(KEY_ENV, "").encode() or None
-    make_operator(RedactionStyle(style), key)  # a missing key is a usage error, before any model loads
-    pipeline = Pipeline(Settings(model=model, style=RedactionStyle(style), pseudonym_key=key, password=password, dpi=dpi))
+    settings = _settings(recipient, basis, policy_file, model=model, style=RedactionStyle(style) if style else None,
+                         pseudonym_key=key, password=password, dpi=dpi)
+    make_operator(settings.redaction_style, key)  # a missing key is a usage error, before any model loads
+    disclosure_log = DisclosureLog(log_db) if release_to is not None else None
+    pipeline = Pipeline(settings)
     targets = _targets(paths, out_dir)
-    failures = 0
-    written = 0
+    failures = withheld = written = 0
     for result in track(pipeline.screen_paths(list(targets)), len(targets), "redacting", quiet):
         target = targets[Path(result.path)]
         try:
             if result.error is not None:
                 raise InputFileError(result.error)
+            if disclosure_log is not None and result.decision is Decision.WITHHOLD:
+                withheld += 1
+                target.unlink(missing_ok=True)
+                click.echo(f"brightline: {result.path}: withheld for legal review "
+                           f"({result.decision_reasons[0].detail}); not released.", err=True)
+                continue
             if result.pdf is not None:
                 _write_atomically(target, partial(pipeline.redact_pdf, result))  # verified before the rename
             else:
                 _write_atomically(target, partial(_write_text, content=pipeline.redact(result)))
+            if disclosure_log is not None:
+                _log_release(disclosure_log, result, target, settings, released_by or "", releaser_role,
+                             affiliation, purpose or "")
             written += 1
         except BrightlineError as exc:
             failures += 1
@@ -119,24 +186,60 @@ def redact(
             failures += 1
             target.unlink(missing_ok=True)
             click.echo(f"brightline: {result.path}: internal error ({type(exc).__name__}); nothing was written.", err=True)
-    log.info("%d redacted, %d failed", written, failures)
-    click.echo(f"{written} redacted cop{'y' if written == 1 else 'ies'} in {out_dir}" +
+    log.info("%d redacted, %d withheld, %d failed", written, withheld, failures)
+    verb = "released" if release_to else "redacted"
+    click.echo(f"{written} {verb} cop{'y' if written == 1 else 'ies'} in {out_dir}" +
+               (f"; {withheld} withheld for legal review" if withheld else "") +
                (f"; {failures} failed (see above)" if failures else ""), err=True)
     if failures:
         raise _Exit(ExitCode.INPUT_FILE)
+    if withheld:
+        raise _Exit(ExitCode.RELEASE_BLOCKED)
+
+
+def _log_release(disclosure_log: DisclosureLog, result: ScreenResult, target: Path, settings: Settings,
+                 released_by: str, releaser_role: str, affiliation: str, purpose: str) -> None:
+    """Record a release; a copy that cannot be logged is not left to be released."""
+    assert result.risk is not None and result.decision is not None
+    labels = settings.labels | ALWAYS_REDACTED
+    counts: dict[str, int] = {}
+    for finding in result.findings:
+        if finding.label in labels:
+            counts[str(finding.label)] = counts.get(str(finding.label), 0) + 1
+    policy_name, _ = settings.recipient_policy
+    release = Release(
+        released_by=released_by, releaser_role=releaser_role, recipient=str(settings.recipient),
+        recipient_affiliation=affiliation, basis=str(settings.basis), purpose=purpose,
+        policy=f"{settings.policies.name} v{settings.policies.version}: {policy_name}",
+        original_sha256=sha256_file(Path(result.path)), redacted_sha256=sha256_file(target), redacted_counts=counts,
+        decision=str(result.decision), risk_score=result.risk.score, risk_level=str(result.risk.level),
+        tool_version=__version__,
+    )
+    try:
+        disclosure_log.record(release)
+    except Exception:
+        target.unlink(missing_ok=True)
+        raise
 
 
 @cli.command()
 @click.argument("original", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.argument("redacted", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--dpi", type=click.IntRange(72, 600), default=200, show_default=True, help="Resolution it was redacted at.")
+@_context_options
 @_model_option
 @_password_option
 @_verbose_option
-def verify(original: Path, redacted: Path, dpi: int, model: str, password: str | None, verbose: int, quiet: bool) -> None:
-    """Check that REDACTED (a PDF) leaks nothing of ORIGINAL: extractors, objects, structure, pixels."""
+def verify(
+    original: Path, redacted: Path, dpi: int, recipient: str, basis: str, policy_file: Path | None, model: str,
+    password: str | None, verbose: int, quiet: bool,
+) -> None:
+    """Check that REDACTED (a PDF) leaks nothing of ORIGINAL: extractors, objects, structure, pixels.
+
+    Give the --recipient (and --policy) it was redacted for: they say what had to be removed.
+    """
     configure_logging(verbose)
-    pipeline = Pipeline(Settings(model=model, password=password, dpi=dpi))
+    pipeline = Pipeline(_settings(recipient, basis, policy_file, model=model, password=password, dpi=dpi))
     result = next(pipeline.screen_paths([original]))
     if result.error is not None:
         raise InputFileError(result.error)
@@ -156,6 +259,54 @@ def evaluate_command(folder: Path, as_json: bool, model: str, verbose: int, quie
     configure_logging(verbose)
     report = evaluate(folder, Pipeline(Settings(model=model)))
     click.echo(json.dumps(report) if as_json else format_report(report))
+
+
+@cli.group(name="log", invoke_without_command=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="table on the terminal; csv or json to export.")
+@click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write the export to this file instead of stdout.")
+@_log_db_option
+@click.pass_context
+def log_command(ctx: click.Context, fmt: str, out_file: Path | None, log_db: str | None) -> None:
+    """List or export the disclosure log (`brightline log verify` checks its chain)."""
+    ctx.obj = log_db
+    if ctx.invoked_subcommand is not None:
+        return
+    rows = list(DisclosureLog(log_db).rows())
+    if fmt == "table":
+        from .report import render_disclosures
+
+        render_disclosures(rows, Console(highlight=False, soft_wrap=not sys.stdout.isatty()))
+        return
+    if fmt == "json":
+        content = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+        content = buffer.getvalue()
+    if out_file is None:
+        click.echo(content, nl=False)
+    else:
+        _write_atomically(out_file, partial(_write_text, content=content))
+        click.echo(f"{len(rows)} rows written to {out_file}", err=True)
+
+
+@log_command.command(name="verify")
+@_log_db_option
+@click.pass_obj
+def log_verify(group_db: str | None, log_db: str | None) -> None:
+    """Check that no row of the disclosure log was changed, removed or inserted."""
+    disclosure_log = DisclosureLog(log_db or group_db)
+    problems = disclosure_log.verify()
+    for problem in problems:
+        click.echo(f"brightline: {problem}", err=True)
+    if problems:
+        raise _Exit(ExitCode.VERIFICATION_FAILED)
+    count = sum(1 for _ in disclosure_log.rows())
+    click.echo(f"disclosure log intact: {count} row{'s' if count != 1 else ''}, chain unbroken.")
 
 
 class _Exit(Exception):

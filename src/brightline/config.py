@@ -2,37 +2,56 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import BaseModel, ConfigDict, Field
 
+from .context import Basis, Recipient, RequestContext
 from .detect.nlp import DEFAULT_MODEL
-from .types import PII_LABELS, SENSITIVE_LABELS, Label
-
-
-class RedactionStyle(StrEnum):
-    """How a redacted span is written in a text copy."""
-
-    PLACEHOLDER = "placeholder"  # [PERSON 1], numbered consistently within the document
-    BLOCK = "block"  # █████, as long as the span
-    FIXED = "fixed"  # [REDACTED]
-    PSEUDONYM = "pseudonym"  # [PERSON 7f3a9c], keyed HMAC: stable across documents for one key
-
+from .policy import Policy, PolicySet, default_policy
+from .types import PII_LABELS, SENSITIVE_LABELS, Label, RedactionStyle
 
 DEFAULT_REDACTED: frozenset[Label] = PII_LABELS | SENSITIVE_LABELS
 
 
 class Settings(BaseModel):
-    """Everything a screening or redaction run needs to know."""
+    """Everything a screening or redaction run needs to know.
+
+    The recipient and basis choose the policy (from `policy`, else the shipped one); `style` and
+    `redact_labels` override what that policy says when given.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     model: str = DEFAULT_MODEL
-    style: RedactionStyle = RedactionStyle.PLACEHOLDER
+    recipient: Recipient = Recipient.POLICE
+    basis: Basis = Basis.NONE
+    policy: PolicySet | None = None
+    style: RedactionStyle | None = None
     # the office's key for pseudonyms; never logged, never written out
     pseudonym_key: bytes | None = Field(default=None, repr=False)
-    redact_labels: frozenset[Label] = DEFAULT_REDACTED
+    redact_labels: frozenset[Label] | None = None
     max_bytes: int = Field(default=2_000_000, ge=1)
     password: str | None = Field(default=None, repr=False)  # for encrypted PDFs; never logged
     dpi: int = Field(default=200, ge=72, le=600)
     batch_size: int = Field(default=16, ge=1, le=1024)
+
+    @property
+    def context(self) -> RequestContext:
+        return RequestContext(self.recipient, self.basis)
+
+    @property
+    def policies(self) -> PolicySet:
+        return self.policy or default_policy()
+
+    @property
+    def recipient_policy(self) -> tuple[str, Policy]:
+        """The name and policy the recipient gets."""
+        return self.policies.for_recipient(self.recipient)
+
+    @property
+    def labels(self) -> frozenset[Label]:
+        """What is redacted: the explicit labels, else the recipient's policy."""
+        return self.redact_labels if self.redact_labels is not None else self.recipient_policy[1].redact
+
+    @property
+    def redaction_style(self) -> RedactionStyle:
+        return self.style or self.recipient_policy[1].style

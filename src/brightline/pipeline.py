@@ -73,13 +73,13 @@ class Pipeline:
                     continue
                 result = next(screened)
                 if path in pdfs:
-                    result = _with_pages(result, pdfs[path])
+                    result = _with_pages(result, pdfs[path], self.settings)
                 yield result
 
     def redact(self, result: ScreenResult) -> str:
         """The redacted text of a screened document, in the configured style."""
-        labels = self.settings.redact_labels
-        operator = make_operator(self.settings.style, self.settings.pseudonym_key)
+        labels = self.settings.labels
+        operator = make_operator(self.settings.redaction_style, self.settings.pseudonym_key)
         findings = cover_repeats(result.text, result.findings, labels)
         redacted = redact_text(result.text, findings, labels, operator)
         left = surviving_values(redacted, findings, labels)
@@ -104,8 +104,8 @@ class Pipeline:
     def _pdf_plan(self, result: ScreenResult) -> _PdfPlan:
         if result.pdf is None:
             raise VerificationError(f"{result.path}: not a PDF.")
-        labels = self.settings.redact_labels | ALWAYS_REDACTED
-        operator = make_operator(self.settings.style, self.settings.pseudonym_key)
+        labels = self.settings.labels | ALWAYS_REDACTED
+        operator = make_operator(self.settings.redaction_style, self.settings.pseudonym_key)
         findings = cover_repeats(result.text, result.findings, labels)
         boxes = redaction_boxes(result.pdf, findings, labels, operator)
         dpi = self.settings.dpi
@@ -126,8 +126,10 @@ class Pipeline:
     def _result(self, path: str, text: str, findings: list[Finding] | None) -> ScreenResult:
         if findings is None:
             return ScreenResult(path=path, text=text, error=f"{path}: detection failed; nothing was written.")
-        risk = score_risk(text, findings, self.weights)
-        return ScreenResult(path=path, text=text, findings=findings, risk=risk, decision=decide(risk, findings))
+        risk = score_risk(text, findings, self.weights, self.settings.context)
+        decision, reasons = decide(risk, findings, *self.settings.recipient_policy)
+        return ScreenResult(path=path, text=text, findings=findings, risk=risk, decision=decision,
+                            decision_reasons=reasons)
 
 
 @dataclass
@@ -143,7 +145,7 @@ class _PdfPlan:
         verify_pdf(path, self.values, self.boxes, [page[0] for page in self.pages], self.dpi)
 
 
-def _with_pages(result: ScreenResult, pdf: PdfText) -> ScreenResult:
+def _with_pages(result: ScreenResult, pdf: PdfText, settings: Settings) -> ScreenResult:
     """A PDF's result: its page count, each finding's page, text left under boxes, and the character boxes."""
     result.pdf = pdf
     result.pages = pdf.pages
@@ -152,7 +154,7 @@ def _with_pages(result: ScreenResult, pdf: PdfText) -> ScreenResult:
     findings = sorted(result.findings + covered, key=lambda f: (f.start, f.end))
     result.findings = [replace(f, page=pdf.page_of(f.start)) for f in findings]
     if result.risk is not None:
-        result.decision = decide(result.risk, result.findings)
+        result.decision, result.decision_reasons = decide(result.risk, result.findings, *settings.recipient_policy)
     return result
 
 

@@ -45,6 +45,15 @@ CONTEXT_LABELS: frozenset[Label] = frozenset({Label.OFFICIAL, Label.SCHOOL})
 ALWAYS_REDACTED: frozenset[Label] = frozenset({Label.COVERED_TEXT})
 
 
+class RedactionStyle(StrEnum):
+    """How a redacted span is written in a text copy."""
+
+    PLACEHOLDER = "placeholder"  # [PERSON 1], numbered consistently within the document
+    BLOCK = "block"  # █████, as long as the span
+    FIXED = "fixed"  # [REDACTED]
+    PSEUDONYM = "pseudonym"  # [PERSON 7f3a9c], keyed HMAC: stable across documents for one key
+
+
 class Level(StrEnum):
     """Risk levels, lowest first."""
 
@@ -125,6 +134,18 @@ class RiskReason:
 
 
 @dataclass(frozen=True)
+class DecisionReason:
+    """Why a document gets its decision: the rule, what it found, and its legal basis."""
+
+    rule: str
+    detail: str
+    basis: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rule": self.rule, "detail": self.detail, "basis": self.basis}
+
+
+@dataclass(frozen=True)
 class Risk:
     """A document's risk score (0-100), its level and the reasons that add up to it."""
 
@@ -149,6 +170,7 @@ class ScreenResult:
     findings: list[Finding] = field(default_factory=list)
     risk: Risk | None = None
     decision: Decision | None = None
+    decision_reasons: tuple[DecisionReason, ...] = ()
     pages: int = 1
     error: str | None = None
     # a PDF's character boxes, kept for redaction; never part of the JSON output
@@ -165,4 +187,5 @@ class ScreenResult:
             "findings": [finding.to_json() for finding in self.findings],
             "risk": self.risk.to_json(),
             "decision": str(self.decision),
+            "decision_reasons": [reason.to_json() for reason in self.decision_reasons],
         }

@@ -7,9 +7,8 @@ import hmac
 import re
 from abc import ABC, abstractmethod
 
-from ..config import RedactionStyle
 from ..errors import ConfigError
-from ..types import SENSITIVE_LABELS, Finding, Label
+from ..types import SENSITIVE_LABELS, Finding, Label, RedactionStyle
 
 _NORMAL = re.compile(r"[^0-9a-z]+")
 

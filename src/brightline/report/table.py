@@ -1,4 +1,4 @@
-"""The readable table `brightline screen` prints: findings by position, then the risk and its reasons."""
+"""Tables for the terminal: a screened document (findings, risk, decision) and the disclosure log."""
 
 from __future__ import annotations
 
@@ -32,5 +32,20 @@ def render_table(result: ScreenResult, console: Console) -> None:
         highlight=False,
     )
     for reason in result.risk.reasons:
-        console.print(f"  +{reason.points:>2} {reason.factor}: {reason.evidence}  [dim]({reason.basis})[/]",
+        console.print(f"  {reason.points:+3d} {reason.factor}: {reason.evidence}  [dim]({reason.basis})[/]",
                       highlight=False)
+    for why in result.decision_reasons:
+        console.print(f"  decision, {why.rule}: {why.detail}  [dim]({why.basis})[/]", highlight=False)
+
+
+_LOG_COLUMNS = ("id", "created_at", "released_by", "recipient", "basis", "decision", "risk_level", "redacted_counts")
+
+
+def render_disclosures(rows: list[dict[str, object]], console: Console) -> None:
+    """The disclosure log as a table (hashes left to the CSV and JSON exports)."""
+    table = Table(show_header=True, header_style="bold", expand=False, title="disclosure log")
+    for column in _LOG_COLUMNS:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(str(row[column]) for column in _LOG_COLUMNS))
+    console.print(table)

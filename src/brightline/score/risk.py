@@ -11,8 +11,10 @@ from collections.abc import Iterable
 
 import regex
 
+from ..context import DEFAULT_CONTEXT, RequestContext
 from ..detect.sentences import sentence_span
-from ..types import ALWAYS_REDACTED, PII_LABELS, SENSITIVE_LABELS, Decision, Finding, Label, Level, Risk, RiskReason
+from ..types import SENSITIVE_LABELS, Finding, Label, Level, Risk, RiskReason
+from .context import ContextTable, Facts, apply_context, load_context_table
 from .weights import Weights
 
 _STUDENT_MARKERS = {Label.STUDENT_ID, Label.DATE_OF_BIRTH, Label.SSN, Label.GOV_ID}
@@ -46,8 +48,11 @@ _POLICY_MARKERS = regex.compile(
 _POLICY_MARKER_COUNT = 3
 
 
-def score_risk(text: str, findings: list[Finding], weights: Weights) -> Risk:
-    """The risk of releasing this document to the default recipient, with every reason."""
+def score_risk(
+    text: str, findings: list[Finding], weights: Weights, context: RequestContext = DEFAULT_CONTEXT,
+    table: ContextTable | None = None,
+) -> Risk:
+    """The risk of releasing this document in `context` (default: police, no basis), with every reason."""
     reasons: list[RiskReason] = []
     students = _private_people(text, findings)
     identifiable = bool(students) or any(f.label in _STUDENT_MARKERS for f in findings)
@@ -145,16 +150,10 @@ def score_risk(text: str, findings: list[Finding], weights: Weights) -> Risk:
     if not identifiable and score > ceiling:
         add("no_named_student", ceiling - score, f"no identifiable student: at most {weights.level_of(ceiling)}")
         score = ceiling
-    return Risk(score=score, level=weights.level_of(score), reasons=tuple(reasons))
-
-
-def decide(risk: Risk, findings: list[Finding]) -> Decision:
-    """The default release decision: legal review from HIGH up, redaction whenever anything is flagged."""
-    if risk.level in (Level.HIGH, Level.CRITICAL):
-        return Decision.WITHHOLD
-    if any(f.label in PII_LABELS or f.label in SENSITIVE_LABELS or f.label in ALWAYS_REDACTED for f in findings):
-        return Decision.RELEASE_REDACTED
-    return Decision.RELEASE
+    risk = Risk(score=score, level=weights.level_of(score), reasons=tuple(reasons))
+    facts = Facts(identifiable=identifiable, protected=bool(status or proxies or gang),
+                  immigration_identifier=any(f.label is Label.GOV_ID and f.category == "immigration" for f in findings))
+    return apply_context(risk, facts, context, table or load_context_table(), weights)
 
 
 def _floor(
