@@ -1,14 +1,16 @@
 """Time PDF redaction end to end (screen, redact, verify) and weigh its output.
 
-    python bench/bench_pdf.py [--dpi 200]
+    python bench/bench_pdf.py [--dpi 200] [--large 300]
 
 Text PDFs of 1 to 20 pages are made from samples/ with reportlab; the model is loaded once. Prints
-the median milliseconds per page and the output bytes per page.
+the median milliseconds per page and the output bytes per page, then the time and peak memory of
+one large document (--large pages; 0 to skip).
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import tempfile
 import time
@@ -40,6 +42,7 @@ def make_pdf(path: Path, pages: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dpi", type=int, default=200)
+    parser.add_argument("--large", type=int, default=300)
     args = parser.parse_args()
     pipeline = Pipeline(Settings(dpi=args.dpi))
     per_page: list[float] = []
@@ -57,8 +60,17 @@ def main() -> int:
             sizes.append(target.stat().st_size / pages)
             kilobytes = target.stat().st_size / pages / 1024
             print(f"{pages:2} pages: {elapsed * 1000 / pages:7.0f} ms/page, {kilobytes:6.1f} KB/page")
-    median_kb = statistics.median(sizes) / 1024
-    print(f"median: {statistics.median(per_page):.0f} ms/page, {median_kb:.1f} KB/page at {args.dpi} dpi")
+        median_kb = statistics.median(sizes) / 1024
+        print(f"median: {statistics.median(per_page):.0f} ms/page, {median_kb:.1f} KB/page at {args.dpi} dpi")
+        if args.large:
+            source, target = Path(tmp) / "large.pdf", Path(tmp) / "large-out.pdf"
+            make_pdf(source, args.large)
+            start = time.perf_counter()
+            pipeline.redact_pdf(next(pipeline.screen_paths([source])), target)
+            elapsed = time.perf_counter() - start
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"{args.large} pages: {elapsed * 1000 / args.large:.0f} ms/page, "
+                  f"{target.stat().st_size / args.large / 1024:.1f} KB/page, peak RSS {peak:.0f} MB")
     return 0
 
 

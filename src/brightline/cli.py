@@ -261,6 +261,45 @@ def evaluate_command(folder: Path, as_json: bool, model: str, verbose: int, quie
     click.echo(json.dumps(report) if as_json else format_report(report))
 
 
+@cli.command()
+@click.argument("source", type=click.Path(path_type=Path, exists=True))
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the redacted twin, its manifest and its summaries.")
+@click.option("--workers", type=click.IntRange(1, 256), default=os.cpu_count() or 1, show_default="the cores",
+              help="Local worker processes; each loads the model once.")
+@click.option("--cluster", default=None, help="Address of a Dask scheduler (tcp://host:8786) to run on instead.")
+@click.option("--style", type=click.Choice([s.value for s in RedactionStyle]), default=None,
+              help="Redaction style; default: the recipient's policy.")
+@click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help=f"Key for --style pseudonym (or set {KEY_ENV}).")
+@click.option("--dpi", type=click.IntRange(72, 600), default=200, show_default=True, help="Resolution of redacted PDFs.")
+@_context_options
+@_model_option
+@_password_option
+@_verbose_option
+def batch(
+    source: Path, out_dir: Path, workers: int, cluster: str | None, style: str | None, key_file: Path | None, dpi: int,
+    recipient: str, basis: str, policy_file: Path | None, model: str, password: str | None, verbose: int, quiet: bool,
+) -> None:
+    """Redact a folder tree or a .zip archive into a verified twin, with a manifest and summaries.
+
+    Run it again to resume: finished files are skipped, failed ones retried. Files that are not .txt
+    or .pdf are listed as skipped; unsafe archive entries are refused with their reason.
+    """
+    from .batch import run_batch
+
+    configure_logging(verbose)
+    key = key_file.read_bytes().strip() if key_file else os.environ.get(KEY_ENV, "").encode() or None
+    settings = _settings(recipient, basis, policy_file, model=model, style=RedactionStyle(style) if style else None,
+                         pseudonym_key=key, password=password, dpi=dpi)
+    make_operator(settings.redaction_style, key)
+    report = run_batch(source, out_dir, settings, workers=workers, cluster=cluster, quiet=quiet)
+    click.echo(f"{report.done} redacted, {report.already_done} already done, {report.failed} failed, "
+               f"{report.refused} refused, {report.skipped} skipped; see {out_dir / 'summary.html'}", err=True)
+    if report.failed or report.refused:
+        raise _Exit(ExitCode.PARTIAL_BATCH_FAILURE)
+
+
 @cli.group(name="log", invoke_without_command=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="table on the terminal; csv or json to export.")

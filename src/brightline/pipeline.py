@@ -5,23 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
-from pathlib import Path
-
-from PIL import Image
+from pathlib import Path, PurePath
 
 from .config import Settings
 from .detect import Detector
 from .errors import BrightlineError, VerificationError
-from .ingest import PDF_SUFFIX, PdfText, read_pdf, read_text
-from .ingest.pdf import CharBox
+from .ingest import PDF_SUFFIX, PdfText, decode_text, read_pdf, read_text
 from .log import get_logger
 from .redact import cover_repeats, make_operator, redact_text, surviving_values
-from .redact.pdf import Box, burn, redaction_boxes, render_pages, text_layer_words, write_pdf
+from .redact.pdf import Box, PageImage, burn, redaction_boxes, render_pages, text_layer_words, write_pdf
 from .redact.verify import verify_pdf
 from .score import decide, load_weights, score_risk
 from .types import ALWAYS_REDACTED, Explanation, Finding, Label, ScreenResult
 
 log = get_logger("pipeline")
+# a file, or a named document's bytes (an archive entry)
+Source = Path | tuple[str, bytes]
 
 
 class Pipeline:
@@ -49,31 +48,41 @@ class Pipeline:
 
     def screen_paths(self, paths: Iterable[Path]) -> Iterator[ScreenResult]:
         """Read and screen files a batch at a time; unreadable files become error results, in order."""
-        iterator = iter(paths)
+        return self.screen_sources(paths)
+
+    def screen_sources(self, sources: Iterable[Source]) -> Iterator[ScreenResult]:
+        """Screen files, or (name, bytes) documents such as archive entries, a batch at a time, in order.
+
+        The name's suffix says whether a document is a PDF; unreadable ones become error results.
+        """
+        iterator = iter(sources)
         while chunk := list(islice(iterator, self.settings.batch_size)):
             readable: list[tuple[str, str]] = []
             order: list[tuple[str, str | None]] = []
             pdfs: dict[str, PdfText] = {}
-            for path in chunk:
+            for source in chunk:
+                name, data = (str(source), None) if isinstance(source, Path) else source
                 try:
-                    if path.suffix.lower() == PDF_SUFFIX:
-                        pdfs[str(path)] = read_pdf(path, self.settings.password)
-                        readable.append((str(path), pdfs[str(path)].text))
+                    if PurePath(name).suffix.lower() == PDF_SUFFIX:
+                        pdfs[name] = read_pdf(source if data is None else data, self.settings.password, name=name)
+                        readable.append((name, pdfs[name].text))
+                    elif data is None:
+                        readable.append((name, read_text(Path(name), self.settings.max_bytes)))
                     else:
-                        readable.append((str(path), read_text(path, self.settings.max_bytes)))
-                    order.append((str(path), None))
+                        readable.append((name, decode_text(data, name, self.settings.max_bytes)))
+                    order.append((name, None))
                 except BrightlineError as exc:
-                    order.append((str(path), str(exc)))
+                    order.append((name, str(exc)))
                 except Exception as exc:  # noqa: BLE001 - a damaged file must not stop the others; no traceback
-                    order.append((str(path), f"{path}: cannot be read ({type(exc).__name__})."))
+                    order.append((name, f"{name}: cannot be read ({type(exc).__name__})."))
             screened = self.screen_texts(readable)
-            for path, error in order:
+            for name, error in order:
                 if error is not None:
-                    yield ScreenResult(path=path, text="", error=error)
+                    yield ScreenResult(path=name, text="", error=error)
                     continue
                 result = next(screened)
-                if path in pdfs:
-                    result = _with_pages(result, pdfs[path], self.settings)
+                if name in pdfs:
+                    result = _with_pages(result, pdfs[name], self.settings)
                 yield result
 
     def redact(self, result: ScreenResult) -> str:
@@ -110,10 +119,12 @@ class Pipeline:
         boxes = redaction_boxes(result.pdf, findings, labels, operator)
         dpi = self.settings.dpi
         pages = []
-        for number, image in enumerate(render_pages(Path(result.path), self.settings.password, dpi), 1):
+        source = result.pdf.source if result.pdf.source is not None else Path(result.path)
+        for number, image in enumerate(render_pages(source, result.path, self.settings.password, dpi), 1):
             burned = burn(image, [b for b in boxes if b.page == number], dpi)
             words = text_layer_words(result.pdf, number, findings, labels, operator, burned, dpi)
-            pages.append((burned, result.pdf.rotations[number - 1] if result.pdf.rotations else 0, words))
+            rotation = result.pdf.rotations[number - 1] if result.pdf.rotations else 0
+            pages.append(PageImage.from_burned(burned, rotation, words))
         return _PdfPlan(pages, boxes, [f.text for f in findings if f.label in labels], dpi)
 
     def _detect_one(self, path: str, text: str) -> list[Finding] | None:
@@ -136,13 +147,13 @@ class Pipeline:
 class _PdfPlan:
     """What a PDF's redaction is made of, and the check that a written file matches it."""
 
-    pages: list[tuple[Image.Image, int, list[tuple[str, CharBox]]]]
+    pages: list[PageImage]
     boxes: list[Box]
     values: list[str]
     dpi: int
 
     def verify(self, path: Path) -> None:
-        verify_pdf(path, self.values, self.boxes, [page[0] for page in self.pages], self.dpi)
+        verify_pdf(path, self.values, self.boxes, self.pages, self.dpi)
 
 
 def _with_pages(result: ScreenResult, pdf: PdfText, settings: Settings) -> ScreenResult:

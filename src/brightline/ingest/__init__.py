@@ -1,4 +1,4 @@
-"""Ingest: turn files into documents (plain text today; PDFs later)."""
+"""Ingest: turn files (or archive entries' bytes) into documents: plain text, and PDFs with character boxes."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .pdf import PdfText, read_pdf
-from .text import read_text
+from .text import decode_text, read_text
 
-__all__ = ["PDF_SUFFIX", "SUPPORTED_SUFFIXES", "PdfText", "expand_paths", "read_pdf", "read_text"]
+__all__ = ["PDF_SUFFIX", "SUPPORTED_SUFFIXES", "PdfText", "decode_text", "expand_paths", "read_pdf", "read_text"]
 
 PDF_SUFFIX = ".pdf"
 SUPPORTED_SUFFIXES = frozenset({".txt", ".text", PDF_SUFFIX})

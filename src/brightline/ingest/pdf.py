@@ -24,7 +24,7 @@ from ..errors import InputFileError
 PAGE_BREAK = "\n\f\n"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CharBox:
     """Where a character is drawn: its page (1-based) and box in points from the page's top-left."""
 
@@ -45,6 +45,8 @@ class PdfText:
     rotations: list[int]
     # (start, end) offsets of text hidden under a dark box in the input
     covered: list[tuple[int, int]] = field(default_factory=list)
+    # the file, or its bytes (an archive entry), for rendering at redaction
+    source: Path | bytes | None = field(default=None, repr=False)
 
     @property
     def pages(self) -> int:
@@ -55,9 +57,10 @@ class PdfText:
         return self.text.count("\f", 0, offset) + 1
 
 
-def read_pdf(path: Path, password: str | None = None, max_pages: int = 2000) -> PdfText:
-    """The text and character boxes of a PDF, or a clear refusal."""
-    source, rotations = _normalised(path, password)
+def read_pdf(origin: Path | bytes, password: str | None = None, max_pages: int = 2000, name: str | None = None) -> PdfText:
+    """The text and character boxes of a PDF file, or of a PDF's bytes, or a clear refusal naming it."""
+    path = name or (str(origin) if isinstance(origin, Path) else "<pdf>")
+    source, rotations = _normalised(origin, password)
     try:
         pdf = pdfplumber.open(source, password=password or "")
     except FileNotFoundError:
@@ -103,8 +106,10 @@ def read_pdf(path: Path, password: str | None = None, max_pages: int = 2000) -> 
                                                      obj["bottom"] - top)
                 )
             sizes.append((float(page.width), float(page.height)))
+            page.close()  # pdfplumber keeps every page's objects otherwise: gigabytes for a long file
     text = "".join(parts)
-    return PdfText(text=text, boxes=boxes, page_sizes=sizes, rotations=rotations, covered=_runs(text, hidden))
+    return PdfText(text=text, boxes=boxes, page_sizes=sizes, rotations=rotations, covered=_runs(text, hidden),
+                   source=origin)
 
 
 _DARK = 0.35  # luminance (0 black, 1 white) below which a fill hides dark text
@@ -159,16 +164,17 @@ def _runs(text: str, hidden: list[bool]) -> list[tuple[int, int]]:
     return runs
 
 
-def _normalised(path: Path, password: str | None) -> tuple[Path | io.BytesIO, list[int]]:
+def _normalised(origin: Path | bytes, password: str | None) -> tuple[Path | io.BytesIO, list[int]]:
     """What pdfplumber should read, and each page's /Rotate.
 
     A file with rotated pages or inverted page boxes is read from an in-memory copy without /Rotate and
     with each box's corners in order, so text is read in the unrotated page space that pdfium renders.
-    When pikepdf cannot open the file, the path itself is returned with no rotations, and pdfplumber's
+    When pikepdf cannot open the file, the file itself is returned with no rotations, and pdfplumber's
     refusal says why.
     """
+    unchanged = origin if isinstance(origin, Path) else io.BytesIO(origin)
     try:
-        with pikepdf.open(path, password=password or "") as pdf:
+        with pikepdf.open(origin if isinstance(origin, Path) else io.BytesIO(origin), password=password or "") as pdf:
             rotations = [int(page.obj.get("/Rotate", 0)) % 360 for page in pdf.pages]
             changed = False
             for page in pdf.pages:
@@ -182,10 +188,10 @@ def _normalised(path: Path, password: str | None) -> tuple[Path | io.BytesIO, li
                                                            max(box[0], box[2]), max(box[1], box[3])]))
                         changed = True
             if not changed:
-                return path, rotations
+                return unchanged, rotations
             buffer = io.BytesIO()
             pdf.save(buffer)
     except (pikepdf.PdfError, pikepdf.PasswordError, OSError, ValueError):
-        return path, []
+        return unchanged, []
     buffer.seek(0)
     return buffer, rotations

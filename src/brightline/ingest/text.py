@@ -25,12 +25,19 @@ def read_text(path: Path, max_bytes: int) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise InputFileError(f"{path}: cannot be read ({exc.strerror}).") from None
+    return decode_text(data, str(path), max_bytes)
+
+
+def decode_text(data: bytes, name: str, max_bytes: int) -> str:
+    """The text of a document's bytes (a file's, or an archive entry's), refused like a file would be."""
+    if len(data) > max_bytes:
+        raise InputFileError(f"{name}: too large to screen ({len(data)} bytes; the limit is {max_bytes}).")
     if b"\x00" in data[:_BINARY_SAMPLE]:
-        raise InputFileError(f"{path}: binary file, not text.")
+        raise InputFileError(f"{name}: binary file, not text.")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputFileError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start}).") from None
+        raise InputFileError(f"{name}: not UTF-8 text (invalid byte at offset {exc.start}).") from None
     if not text.strip():
-        raise InputFileError(f"{path}: empty document.")
+        raise InputFileError(f"{name}: empty document.")
     return text

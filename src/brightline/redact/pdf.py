@@ -10,7 +10,7 @@ annotations, forms, attachments, scripts, outlines, layers or structure tree are
 from __future__ import annotations
 
 import zlib
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,13 +59,12 @@ def redaction_boxes(pdf: PdfText, findings: list[Finding], labels: Collection[La
     return boxes
 
 
-def render_pages(source: Path, password: str | None, dpi: int) -> list[Image.Image]:
-    """Each page as a grayscale image in unrotated page space, where the character boxes are."""
+def render_pages(source: Path | bytes, name: str, password: str | None, dpi: int) -> Iterator[Image.Image]:
+    """Each page as a grayscale image in unrotated page space, where the character boxes are; one at a time."""
     try:
-        document = pdfium.PdfDocument(str(source), password=password)
+        document = pdfium.PdfDocument(str(source) if isinstance(source, Path) else source, password=password)
     except pdfium.PdfiumError as exc:
-        raise InputFileError(f"{source}: cannot be rendered ({exc}).") from None
-    pages = []
+        raise InputFileError(f"{name}: cannot be rendered ({exc}).") from None
     try:
         for index in range(len(document)):
             page = document[index]
@@ -73,11 +72,10 @@ def render_pages(source: Path, password: str | None, dpi: int) -> list[Image.Ima
             try:
                 bitmap = page.render(scale=dpi / 72, grayscale=True, draw_annots=False, may_draw_forms=False)
             except pdfium.PdfiumError as exc:
-                raise InputFileError(f"{source}: page {index + 1} cannot be rendered ({exc}).") from None
-            pages.append(bitmap.to_pil().convert("L"))
+                raise InputFileError(f"{name}: page {index + 1} cannot be rendered ({exc}).") from None
+            yield bitmap.to_pil().convert("L")
     finally:
         document.close()
-    return pages
 
 
 def burn(image: Image.Image, boxes: list[Box], dpi: int) -> Image.Image:
@@ -152,28 +150,43 @@ def _ink_share(image: Image.Image, box: CharBox, dpi: int) -> float:
     return sum(histogram[:_INK]) / total if total else 0.0
 
 
-def bilevel(image: Image.Image) -> Image.Image:
-    """The page as written: one bit per pixel, thresholded (dithering costs time and bytes and adds noise)."""
-    return image.convert("1", dither=Image.Dither.NONE)
+@dataclass(frozen=True)
+class PageImage:
+    """A redacted page as written: its 1-bit pixels, Flate-compressed (a few tens of KB), and its text layer."""
+
+    width: int
+    height: int
+    bits: bytes
+    rotation: int
+    words: list[tuple[str, CharBox]]
+
+    @classmethod
+    def from_burned(cls, burned: Image.Image, rotation: int, words: list[tuple[str, CharBox]]) -> PageImage:
+        # thresholded, not dithered: dithering costs time and bytes and adds noise
+        bits = burned.convert("1", dither=Image.Dither.NONE)
+        return cls(burned.width, burned.height, zlib.compress(bits.tobytes(), 6), rotation, words)
+
+    def image(self) -> Image.Image:
+        """The page's pixels, grayscale, exactly as written."""
+        return Image.frombytes("1", (self.width, self.height), zlib.decompress(self.bits)).convert("L")
 
 
-def write_pdf(target: Path, pages: list[tuple[Image.Image, int, list[tuple[str, CharBox]]]], dpi: int) -> None:
+def write_pdf(target: Path, pages: Iterable[PageImage], dpi: int) -> None:
     """A new PDF of bilevel page images with invisible text; no metadata of any kind."""
     out = pikepdf.new()
     font = out.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
                                                 BaseFont=pikepdf.Name.Helvetica,
                                                 Encoding=pikepdf.Name.WinAnsiEncoding))
-    for image, rotation, words in pages:
-        bits = bilevel(image)
-        width_pt, height_pt = image.width * 72 / dpi, image.height * 72 / dpi
-        xobject = pikepdf.Stream(out, zlib.compress(bits.tobytes(), 6))
+    for page_image in pages:
+        width_pt, height_pt = page_image.width * 72 / dpi, page_image.height * 72 / dpi
+        xobject = pikepdf.Stream(out, page_image.bits)
         xobject.Type, xobject.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
-        xobject.Width, xobject.Height = image.width, image.height
+        xobject.Width, xobject.Height = page_image.width, page_image.height
         xobject.ColorSpace, xobject.BitsPerComponent = pikepdf.Name.DeviceGray, 1
         xobject.Filter = pikepdf.Name.FlateDecode
         content = [f"q {width_pt:.3f} 0 0 {height_pt:.3f} 0 0 cm /Im0 Do Q BT 3 Tr".encode()]
         current = None
-        for text, box in words:  # one text object, few operators per word: extractors parse it fast
+        for text, box in page_image.words:  # one text object, few operators per word: extractors parse it fast
             size = round(max(box.bottom - box.top, 1.0), 2)
             if size != current:
                 content.append(b"/F1 %.2f Tf" % size)
@@ -190,8 +203,8 @@ def write_pdf(target: Path, pages: list[tuple[Image.Image, int, list[tuple[str, 
             Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=xobject), Font=pikepdf.Dictionary(F1=font)),
             Contents=pikepdf.Stream(out, b"\n".join(content)),
         )
-        if rotation:
-            page.Rotate = rotation  # shown as the original page was
+        if page_image.rotation:
+            page.Rotate = page_image.rotation  # shown as the original page was
         out.pages.append(pikepdf.Page(page))
     out.save(target, fix_metadata_version=False, deterministic_id=True)
 

@@ -15,12 +15,12 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 import pypdfium2 as pdfium
-from PIL import Image, ImageChops
+from PIL import ImageChops
 from pypdf import PdfReader
 
 from ..errors import VerificationError
 from .operators import without_placeholders
-from .pdf import Box, bilevel
+from .pdf import Box, PageImage
 from .text import value_pattern
 
 _ROOT_KEYS = {"/Type", "/Pages"}
@@ -31,14 +31,14 @@ _BOX_DARK = 0.5  # a box is at least this dark even with its label in it
 _MAX_DIFFERENCE = 0.02  # mean difference allowed between the output's rendering and the redacted image
 
 
-def verify_pdf(path: Path, values: Iterable[str], boxes: list[Box], images: list[Image.Image], dpi: int) -> None:
+def verify_pdf(path: Path, values: Iterable[str], boxes: list[Box], pages: list[PageImage], dpi: int) -> None:
     """Raise VerificationError naming the first problem found; return quietly when the file is clean."""
     patterns = {value_pattern(v) for v in values if len(_normal(v).replace(" ", "")) >= 4}
     _check_structure(path)
     for name, text in _extracted_texts(path).items():
         if any(pattern.search(text) for pattern in patterns):
             raise VerificationError(f"{path.name}: a redacted value is still extractable ({name}).")
-    _check_pixels(path, boxes, images, dpi)
+    _check_pixels(path, boxes, pages, dpi)
 
 
 def _normal(text: str) -> str:
@@ -64,7 +64,7 @@ def _check_structure(path: Path) -> None:
 def _extracted_texts(path: Path) -> dict[str, str]:
     texts = {}
     with pdfplumber.open(path) as pdf:
-        texts["pdfplumber"] = "\n".join(page.extract_text() or "" for page in pdf.pages)
+        texts["pdfplumber"] = "\n".join(_plumber_text(page) for page in pdf.pages)
     texts["pypdf"] = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
     document = pdfium.PdfDocument(str(path))
     try:
@@ -82,19 +82,25 @@ def _extracted_texts(path: Path) -> dict[str, str]:
     return {name: _normal(without_placeholders(text)) for name, text in texts.items()}
 
 
-def _check_pixels(path: Path, boxes: list[Box], images: list[Image.Image], dpi: int) -> None:
+def _plumber_text(page: pdfplumber.page.Page) -> str:
+    text = page.extract_text() or ""
+    page.close()  # free the page's objects: a long file would otherwise hold them all
+    return text
+
+
+def _check_pixels(path: Path, boxes: list[Box], pages: list[PageImage], dpi: int) -> None:
     document = pdfium.PdfDocument(str(path))
     try:
-        if len(document) != len(images):
+        if len(document) != len(pages):
             raise VerificationError(f"{path.name}: page count changed.")
         scale = dpi / 72
-        for number, expected in enumerate(images, start=1):
+        for number, page_image in enumerate(pages, start=1):
+            written = page_image.image()
             page = document[number - 1]
             page.set_rotation(0)
             rendered = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-            if rendered.size != expected.size:
-                rendered = rendered.resize(expected.size)
-            written = bilevel(expected).convert("L")
+            if rendered.size != written.size:
+                rendered = rendered.resize(written.size)
             for box in (b for b in boxes if b.page == number):
                 inner = (int(box.x0 * scale) + 2, int(box.top * scale) + 2, int(box.x1 * scale) - 2,
                          int(box.bottom * scale) - 2)

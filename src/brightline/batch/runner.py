@@ -1,0 +1,249 @@
+"""Run a batch: scan the source, skip what the manifest says is done, farm chunks out, write the twin.
+
+The coordinator alone reads the source, writes outputs and keeps the manifest; workers (a local
+process pool, or a Dask cluster) only screen and redact. Each output is written under a temporary
+name and renamed into place after the worker verified it; its manifest row follows. A run killed at
+any moment resumes where it stopped: temporary files it left are removed first.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import multiprocessing
+import os
+import tempfile
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..errors import BrightlineError, ConfigError
+from ..ingest import PDF_SUFFIX
+from ..log import get_logger
+from .manifest import DONE, FAILED, Manifest, Row
+from .progress import BatchProgress
+from .sources import Entry, Limits, Refusal, scan
+from .summary import write_summaries
+from .worker import Outcome, process_chunk
+
+log = get_logger("batch")
+PART_PREFIX = ".brightline-"
+PART_SUFFIX = ".part"
+_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@dataclass
+class BatchReport:
+    """Counts of a run, by how each input ended."""
+
+    done: int = 0
+    failed: int = 0
+    refused: int = 0
+    skipped: int = 0
+    already_done: int = 0
+
+
+def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, cluster: str | None = None,
+              limits: Limits | None = None, quiet: bool = False) -> BatchReport:
+    """Screen and redact every document of `source` (folder or .zip) into `out`; resumable."""
+    out.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(out)
+    manifest = Manifest(out)
+    report = BatchReport()
+    limits = limits or Limits()
+    try:
+        items = list(scan(source, limits, exclude=out))
+        work = [item for item in items if isinstance(item, Entry)]
+        progress = BatchProgress(len(work), quiet)
+        with _executor(workers, cluster, settings) as executor, progress:
+            for item in items:
+                if isinstance(item, Refusal):
+                    _remove(out, item.relative)
+                    manifest.put(Row(item.relative, item.status, error=item.reason))
+                    setattr(report, item.status, getattr(report, item.status) + 1)
+            pending: dict[Any, dict[str, str]] = {}
+            for chunk, hashes in _chunks(work, manifest, out, settings.batch_size, report, progress):
+                while len(pending) >= 2 * max(1, executor.capacity):
+                    _collect(executor.wait_any(list(pending)), pending, out, manifest, report, progress)
+                pending[executor.submit(chunk)] = hashes
+            while pending:
+                _collect(executor.wait_any(list(pending)), pending, out, manifest, report, progress)
+        write_summaries(out, list(manifest.rows()))
+    finally:
+        manifest.close()
+    return report
+
+
+def _chunks(work: list[Entry], manifest: Manifest, out: Path, size: int, report: BatchReport,
+            progress: BatchProgress) -> Iterator[tuple[list[tuple[str, bytes]], dict[str, str]]]:
+    """Chunks of (name, bytes) still to do, with their SHA-256; a PDF travels alone, texts together."""
+    chunk: list[tuple[str, bytes]] = []
+    hashes: dict[str, str] = {}
+    for entry in work:
+        try:
+            data = entry.read()
+        except Exception as exc:  # noqa: BLE001 - an unreadable entry is that entry's failure only
+            reason = (str(exc) if isinstance(exc, BrightlineError)
+                      else f"{entry.relative}: cannot be read ({type(exc).__name__}).")
+            manifest.put(Row(entry.relative, FAILED, error=reason))
+            report.failed += 1
+            progress.advance(0)
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        row = manifest.get(entry.relative)
+        if row is not None and row.status == DONE and row.sha256 == digest and _output_intact(out, row):
+            report.already_done += 1
+            progress.advance(row.pages or 0)
+            continue
+        if entry.relative.lower().endswith(PDF_SUFFIX):
+            yield [(entry.relative, data)], {entry.relative: digest}
+            continue
+        chunk.append((entry.relative, data))
+        hashes[entry.relative] = digest
+        if len(chunk) >= size:
+            yield chunk, hashes
+            chunk, hashes = [], {}
+    if chunk:
+        yield chunk, hashes
+
+
+def _collect(done: set[Any], pending: dict[Any, dict[str, str]], out: Path, manifest: Manifest, report: BatchReport,
+             progress: BatchProgress) -> None:
+    for future in done:
+        hashes = pending.pop(future)
+        try:
+            outcomes: list[Outcome] = future.result()
+        except Exception as exc:  # noqa: BLE001 - a worker that died fails its chunk, never the run
+            outcomes = [Outcome(name, error=f"{name}: the worker failed ({type(exc).__name__}).") for name in hashes]
+        for outcome in outcomes:
+            _record(outcome, hashes[outcome.relative], out, manifest, report)
+            progress.advance(outcome.pages or 0)
+
+
+def _record(outcome: Outcome, digest: str, out: Path, manifest: Manifest, report: BatchReport) -> None:
+    row = Row(outcome.relative, FAILED, sha256=digest, findings=outcome.findings, pages=outcome.pages,
+              risk_score=outcome.risk_score, risk_level=outcome.risk_level, decision=outcome.decision,
+              error=outcome.error)
+    if outcome.output is None or outcome.error is not None:
+        _remove(out, outcome.relative)  # fail closed: no stale copy where this output belongs
+        report.failed += 1
+    else:
+        _write_atomically(out / outcome.relative, outcome.output)
+        row.status, row.output_sha256, row.error = DONE, hashlib.sha256(outcome.output).hexdigest(), None
+        report.done += 1
+    manifest.put(row)
+
+
+def _output_intact(out: Path, row: Row) -> bool:
+    target = out / row.path
+    return target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == row.output_sha256
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=PART_PREFIX, suffix=PART_SUFFIX)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(name).replace(target)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
+def _remove(out: Path, relative: str) -> None:
+    (out / relative).unlink(missing_ok=True)
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Temporary files a killed run left: never a finished output, so always safe to remove."""
+    for leftover in out.rglob(f"{PART_PREFIX}*{PART_SUFFIX}"):
+        leftover.unlink(missing_ok=True)
+
+
+class _Executor(ABC):
+    """Where chunks run: submit one, wait for any to finish."""
+
+    capacity: int  # chunks that can run at once
+
+    @abstractmethod
+    def submit(self, chunk: list[tuple[str, bytes]]) -> Any:
+        """Start a chunk; a future whose result() is its list of outcomes."""
+
+    @abstractmethod
+    def wait_any(self, futures: list[Any]) -> set[Any]:
+        """The futures that have finished, once at least one has."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Stop the workers (or the connection to them)."""
+
+    def __enter__(self) -> _Executor:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+class _LocalPool(_Executor):
+    """Processes on this machine, each loading the pipeline once."""
+
+    def __init__(self, workers: int, settings: Settings) -> None:
+        self.capacity = workers
+        self.settings = settings
+        # one math thread per worker, as Dask runs them: no oversubscription, and the same floating-point
+        # sums (so the same findings) on a cluster as here; the workers inherit this environment
+        self.saved = {name: os.environ.get(name) for name in _THREAD_VARIABLES}
+        os.environ.update(dict.fromkeys(_THREAD_VARIABLES, "1"))
+        self.pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def submit(self, chunk: list[tuple[str, bytes]]) -> Any:
+        return self.pool.submit(process_chunk, chunk, self.settings)
+
+    def wait_any(self, futures: list[Any]) -> set[Any]:
+        done, _ = concurrent.futures.wait(futures, return_when=concurrent.futures.FIRST_COMPLETED)
+        return done
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        for name, value in self.saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+class _DaskCluster(_Executor):
+    """An existing Dask distributed cluster; its workers load the pipeline once each."""
+
+    def __init__(self, address: str, settings: Settings) -> None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ConfigError("--cluster needs Dask distributed: pip install 'dask[distributed]'.") from None
+        try:
+            self.client = Client(address, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler at {address} ({type(exc).__name__}).") from None
+        self.capacity = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
+        self.settings = self.client.scatter(settings, broadcast=True)
+
+    def submit(self, chunk: list[tuple[str, bytes]]) -> Any:
+        return self.client.submit(process_chunk, chunk, self.settings, pure=False)
+
+    def wait_any(self, futures: list[Any]) -> set[Any]:
+        from distributed import wait
+
+        return set(wait(futures, return_when="FIRST_COMPLETED").done)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _executor(workers: int, cluster: str | None, settings: Settings) -> _Executor:
+    return _DaskCluster(cluster, settings) if cluster else _LocalPool(max(1, workers), settings)

@@ -1,0 +1,77 @@
+"""The batch summary: summary.json, summary.csv (one row a file) and a one-page, self-contained summary.html."""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+from collections import Counter
+from dataclasses import asdict
+from pathlib import Path
+
+from .manifest import DONE, Row
+
+_LEVELS = ["CRITICAL", "HIGH", "MEDIUM", "LOW"]
+_FIELDS = ["path", "status", "risk_level", "risk_score", "decision", "pages", "findings", "error", "sha256",
+           "output_sha256"]
+
+
+def summarise(rows: list[Row]) -> dict[str, object]:
+    """Counts by status, risk level, decision and label; the files for legal review first; the failures."""
+    done = [r for r in rows if r.status == DONE]
+    labels: Counter[str] = Counter()
+    for row in done:
+        labels.update(row.findings)
+    review = sorted((r for r in done if r.decision == "withhold-for-legal-review"),
+                    key=lambda r: (-(r.risk_score or 0), r.path))
+    return {
+        "files": len(rows),
+        "by_status": dict(Counter(r.status for r in rows)),
+        "by_risk_level": {level: sum(1 for r in done if r.risk_level == level) for level in _LEVELS},
+        "by_decision": dict(Counter(r.decision for r in done if r.decision)),
+        "by_label": dict(sorted(labels.items())),
+        "pages": sum(r.pages or 0 for r in done),
+        "legal_review_first": [{"path": r.path, "risk_level": r.risk_level, "risk_score": r.risk_score} for r in review],
+        "not_redacted": [{"path": r.path, "status": r.status, "reason": r.error} for r in rows if r.status != DONE],
+    }
+
+
+def write_summaries(out: Path, rows: list[Row]) -> None:
+    """Write the three summaries into the batch's output folder."""
+    summary = summarise(rows)
+    (out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    with (out / "summary.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=_FIELDS)
+        writer.writeheader()
+        for row in rows:
+            values = asdict(row)
+            values["findings"] = json.dumps(row.findings, sort_keys=True)
+            writer.writerow({name: values[name] for name in _FIELDS})
+    (out / "summary.html").write_text(_html(summary), encoding="utf-8")
+
+
+def _table(caption: str, header: list[str], body: list[list[object]]) -> str:
+    head = "".join(f"<th scope='col'>{html.escape(h)}</th>" for h in header)
+    rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in body)
+    return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _html(summary: dict) -> str:  # type: ignore[type-arg]
+    parts = [
+        _table("Files by outcome", ["outcome", "files"], list(summary["by_status"].items())),
+        _table("Redacted files by risk level", ["level", "files"], list(summary["by_risk_level"].items())),
+        _table("Redacted files by decision", ["decision", "files"], list(summary["by_decision"].items())),
+        _table("Redacted spans by label", ["label", "spans"], list(summary["by_label"].items())),
+        "<h2>Legal review first</h2>",
+        _table("Withheld for legal review, riskiest first", ["file", "level", "score"],
+               [[r["path"], r["risk_level"], r["risk_score"]] for r in summary["legal_review_first"]]),
+        "<h2>Not redacted</h2>",
+        _table("Failed, refused and skipped files", ["file", "outcome", "reason"],
+               [[r["path"], r["status"], r["reason"]] for r in summary["not_redacted"]]),
+    ]
+    style = ("body{font-family:system-ui,sans-serif;margin:2rem;color:#111;background:#fff;max-width:60rem}"
+             "table{border-collapse:collapse;margin:0 0 1.5rem}caption{text-align:left;font-weight:600;padding:.3rem 0}"
+             "th,td{border:1px solid #555;padding:.25rem .6rem;text-align:left}th{background:#e8e8e8}")
+    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>brightline batch summary</title>"
+            f"<style>{style}</style></head><body><main><h1>brightline batch summary</h1>"
+            f"<p>{summary['files']} files, {summary['pages']} pages redacted.</p>{''.join(parts)}</main></body></html>\n")
