@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -146,3 +147,18 @@ def test_a_damaged_pdf_is_refused_and_the_others_go_on(inbox: Path, tmp_path: Pa
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     objects = {Path(o["path"]).name: o for o in map(json.loads, proc.stdout.splitlines())}
     assert "error" in objects["damaged.pdf"] and objects["report.txt"]["findings"]
+
+
+def test_results_do_not_depend_on_the_process(tmp_path: Path) -> None:
+    """Set iteration order changes with Python's hash seed; no finding or redaction may depend on it."""
+    samples = Path(__file__).parents[1] / "samples"
+    outputs = []
+    for seed in ("1", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = tmp_path / seed
+        screened = subprocess.run([sys.executable, "-m", "brightline", "screen", "--json", str(samples)],
+                                  capture_output=True, text=True, timeout=300, env=env)
+        subprocess.run([sys.executable, "-m", "brightline", "redact", "-q", str(samples), "--out", str(out)],
+                       capture_output=True, timeout=300, env=env, check=True)
+        outputs.append((screened.stdout, {p.name: p.read_text() for p in sorted(out.glob("*.txt"))}))
+    assert outputs[0] == outputs[1]

@@ -294,7 +294,8 @@ class _DocumentPeople:
             taken.append((start, end))
 
         for person in people:
-            for needle in ({next(iter(person.tokens))} if person.whole else person.tokens):
+            # in a fixed order (longest first): which word is propagated first decides how spans join
+            for needle in sorted(person.tokens, key=lambda token: (-len(token), token)):
                 if len(needle) < 2 or needle in _PARTICLES:
                     continue
                 target = owner(frozenset({needle}), person.whole) or person

@@ -71,7 +71,8 @@ def cover_repeats(text: str, findings: list[Finding], labels: Collection[Label])
     chosen = [f for f in findings if f.label in labels and len(f.text.strip()) >= 3]
     covered = [(f.start, f.end) for f in findings if f.label in labels]
     extra: list[Finding] = []
-    for value in {f.text.strip() for f in chosen}:
+    # longest first, so "Ana Ruiz" is covered whole before "Ana" alone; sorted, so every run agrees
+    for value in sorted({f.text.strip() for f in chosen}, key=lambda v: (-len(v), v)):
         source = next(f for f in chosen if f.text.strip() == value)
         for match in value_pattern(value).finditer(text):
             start, end = match.span()

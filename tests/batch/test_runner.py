@@ -1,0 +1,130 @@
+"""Batch runs end to end: the twin, the manifest, resuming, failures, a kill, and a Dask cluster."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from brightline import Settings
+from brightline.batch import run_batch
+from tests.redact import pdf_factory
+
+SAMPLES = sorted((Path(__file__).parents[2] / "samples").glob("*.txt"))
+
+
+def tree(root: Path, copies: int = 1) -> Path:
+    """Sample reports in nested folders, a PDF, a binary file posing as text, and a photo."""
+    for number in range(copies):
+        for sample in SAMPLES:
+            target = root / f"year{number % 3}" / f"box{number}" / sample.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(sample.read_bytes())
+    pdf_factory.base(root / "year0" / "scanned_in.pdf")
+    (root / "year1").mkdir(exist_ok=True)
+    (root / "year1" / "broken.txt").write_bytes(b"\x89PNG\x00\x00" * 20)
+    (root / "year1" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    return root
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.suffix in (".txt", ".pdf")}
+
+
+def test_a_folder_becomes_a_redacted_twin_and_resumes(tmp_path: Path) -> None:
+    source, out = tree(tmp_path / "source"), tmp_path / "twin"
+    report = run_batch(source, out, Settings(), workers=1, quiet=True)
+    assert (report.done, report.failed, report.skipped) == (len(SAMPLES) + 1, 1, 1)
+    outputs = digests(out)
+    assert set(outputs) == {f"year0/box0/{s.name}" for s in SAMPLES} | {"year0/scanned_in.pdf"}
+    assert "QUISPE" not in (out / "year0" / "scanned_in.pdf").read_bytes().decode("latin-1")
+    rows = {r["path"]: r for r in _manifest(out)}
+    assert rows["year1/broken.txt"]["status"] == "failed" and "binary" in rows["year1/broken.txt"]["error"]
+    assert rows["year1/photo.jpg"]["status"] == "skipped"
+    done = rows["year0/scanned_in.pdf"]
+    assert done["status"] == "done" and done["output_sha256"] == outputs["year0/scanned_in.pdf"]
+    assert json.loads(done["findings"])["PERSON"] >= 1 and done["risk_level"] == "CRITICAL"
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["by_status"] == {"done": len(SAMPLES) + 1, "failed": 1, "skipped": 1}
+    assert summary["legal_review_first"][0]["risk_level"] == "CRITICAL"
+    assert "year1/broken.txt" in (out / "summary.html").read_text() and (out / "summary.csv").exists()
+
+    # again: nothing is redone; a changed input is; a file that now fails loses its old copy
+    (source / "year0" / "box0" / SAMPLES[0].name).write_text("Student: Wren Castellano was late to homeroom.\n")
+    (source / "year0" / "box0" / SAMPLES[1].name).write_bytes(b"\x00binary now")
+    again = run_batch(source, out, Settings(), workers=1, quiet=True)
+    assert (again.already_done, again.done, again.failed) == (len(SAMPLES) - 1, 1, 2)
+    assert "Castellano" not in (out / "year0" / "box0" / SAMPLES[0].name).read_text()
+    assert not (out / "year0" / "box0" / SAMPLES[1].name).exists()
+
+
+def test_a_zip_archive(tmp_path: Path) -> None:
+    archive = tmp_path / "archive.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("cases/report.txt", SAMPLES[0].read_bytes())
+        handle.writestr("../escape.txt", SAMPLES[0].read_bytes())
+    out = tmp_path / "twin"
+    report = run_batch(archive, out, Settings(), workers=1, quiet=True)
+    assert (report.done, report.refused) == (1, 1)
+    assert (out / "cases" / "report.txt").exists() and not (tmp_path / "escape.txt").exists()
+    assert {p.name for p in tmp_path.rglob("escape.txt")} == set()
+
+
+def test_killed_and_resumed_matches_an_uninterrupted_run(tmp_path: Path) -> None:
+    source = tree(tmp_path / "source", copies=12)
+    command = [sys.executable, "-m", "brightline", "batch", str(source), "--workers", "1", "-q"]
+    reference = subprocess.run([*command, "--out", str(tmp_path / "reference")], capture_output=True, timeout=600)
+    assert reference.returncode == 6  # the broken file fails; everything else is done
+
+    out = tmp_path / "killed"
+    process = subprocess.Popen([*command, "--out", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    total = len(SAMPLES) * 12 + 1
+    while process.poll() is None and _done_count(out) < 20:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)  # the coordinator and its workers, at once
+    process.wait()
+    assert _done_count(out) < total, "the run finished before it could be killed"
+    resumed = subprocess.run([*command, "--out", str(out)], capture_output=True, timeout=600)
+    assert resumed.returncode == 6
+    assert digests(out) == digests(tmp_path / "reference")
+    assert not list(out.rglob(".brightline-*")), "a temporary file was left behind"
+    paths = [row["path"] for row in _manifest(out)]
+    assert len(paths) == len(set(paths)) == total + 2
+
+
+def test_a_dask_cluster_runs_the_same_job(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    source = tmp_path / "source"
+    source.mkdir()
+    for sample in SAMPLES[:3]:
+        (source / sample.name).write_bytes(sample.read_bytes())
+    run_batch(source, tmp_path / "local", Settings(), workers=1, quiet=True)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        report = run_batch(source, tmp_path / "dask", Settings(), cluster=cluster.scheduler_address, quiet=True)
+    assert report.done == 3
+    assert digests(tmp_path / "dask") == digests(tmp_path / "local")
+
+
+def _manifest(out: Path) -> list[dict]:
+    with sqlite3.connect(out / "manifest.sqlite") as db:
+        db.row_factory = sqlite3.Row
+        return [dict(row) for row in db.execute("SELECT * FROM files ORDER BY path")]
+
+
+def _done_count(out: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{out / 'manifest.sqlite'}?mode=ro", uri=True) as db:
+            return db.execute("SELECT count(*) FROM files WHERE status = 'done'").fetchone()[0]
+    except sqlite3.Error:
+        return 0
