@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test install lint eval eval-pdf bench bench-pdf robustness clean
+.PHONY: demo test install lint eval eval-pdf bench bench-pdf bench-batch robustness clean
 
 $(BIN)/brightline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ bench: install
 
 bench-pdf: install
 	$(BIN)/python bench/bench_pdf.py
+
+bench-batch: install
+	$(BIN)/python bench/bench_batch.py
 
 robustness: install
 	$(BIN)/python bench/robustness.py $(SHARED)/pdfs

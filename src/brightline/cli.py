@@ -28,7 +28,7 @@ from .errors import BrightlineError, ExitCode, InputFileError, VerificationError
 from .ingest import expand_paths
 from .log import configure_logging, get_logger
 from .pipeline import Pipeline
-from .policy import load_policy
+from .policy import default_policy, load_policy
 from .progress import track
 from .redact import make_operator
 from .report import render_table
@@ -220,6 +220,87 @@ def _log_release(disclosure_log: DisclosureLog, result: ScreenResult, target: Pa
     except Exception:
         target.unlink(missing_ok=True)
         raise
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_file", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The HTML file to write (one self-contained page for all PATHS).")
+@_context_options
+@_model_option
+@_password_option
+@_verbose_option
+def report(
+    paths: tuple[Path, ...], out_file: Path, recipient: str, basis: str, policy_file: Path | None, model: str,
+    password: str | None, verbose: int, quiet: bool,
+) -> None:
+    """Write a reviewer's report of PATHS: original and redacted side by side, findings, risk, decision."""
+    from .report.html import render_report
+    from .report.review import review
+
+    configure_logging(verbose)
+    pipeline = Pipeline(_settings(recipient, basis, policy_file, model=model, password=password))
+    files = expand_paths(paths)
+    documents = []
+    failures = 0
+    for result in track(pipeline.screen_paths(files), len(files), "reporting", quiet):
+        try:
+            documents.append(review(pipeline, result))
+        except BrightlineError as exc:
+            click.echo(f"brightline: {exc}", err=True)
+            result.error = str(exc)
+            documents.append(review(pipeline, result))
+        failures += result.error is not None
+    _write_atomically(out_file, partial(_write_text, content=render_report(documents)))
+    click.echo(f"report of {len(documents)} document{'s' if len(documents) != 1 else ''} in {out_file}", err=True)
+    if failures:
+        raise _Exit(ExitCode.INPUT_FILE)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("--policy", "policies", multiple=True,
+              help="Twice: compare two policies (a file, or 'default') over PATHS instead of two redactions.")
+@click.option("--recipient", type=click.Choice(_RECIPIENT_NAMES), default=Recipient.POLICE.value, show_default=True,
+              help="With --policy: the recipient whose policy is compared.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
+@click.option("--html", "html_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Also write a self-contained HTML page of the differences.")
+@_model_option
+@_verbose_option
+def diff(
+    paths: tuple[Path, ...], policies: tuple[str, ...], recipient: str, as_json: bool, html_file: Path | None,
+    model: str, verbose: int, quiet: bool,
+) -> None:
+    """Compare two redactions A B of the same documents (texts, PDFs, `screen --json` outputs, or folders).
+
+    Lists what B reveals that A hid, what B hides that A showed, and changed labels and placeholders.
+    Exit status 1 when B reveals anything A hid: a gate for a policy or model change.
+    """
+    from .report.compare import compare_paths, compare_policies, render_diff_html, render_diff_text
+
+    configure_logging(verbose)
+    if policies:
+        if len(policies) != 2:
+            raise click.UsageError("--policy is given twice: the policy A and the policy B.")
+        sets = [default_policy() if p == "default" else load_policy(Path(p)) for p in policies]
+        pipeline = Pipeline(Settings(model=model, recipient=parse_recipient(recipient)))
+        diffs = compare_policies(pipeline, expand_paths(paths), sets, list(policies), quiet)
+    else:
+        if len(paths) != 2:
+            raise click.UsageError("give two redactions A and B (files or folders), or --policy twice.")
+        diffs = compare_paths(paths[0], paths[1])
+    if as_json:
+        click.echo(json.dumps({"files": [d.to_json() for d in diffs],
+                               "revealed": sum(d.count("revealed") for d in diffs)}, ensure_ascii=False))
+    else:
+        click.echo(render_diff_text(diffs), nl=False)
+    if html_file is not None:
+        _write_atomically(html_file, partial(_write_text, content=render_diff_html(diffs)))
+    if any(d.error for d in diffs):
+        raise _Exit(ExitCode.INPUT_FILE)
+    if any(d.reveals for d in diffs):
+        raise _Exit(ExitCode.DIFF_REVEALS)
 
 
 @cli.command()

@@ -10,6 +10,7 @@ class ExitCode(IntEnum):
 
     OK = 0
     BAD_ARGS = 1
+    DIFF_REVEALS = 1  # `diff`: B reveals something A hid (the same status as a usage error, by convention)
     INPUT_FILE = 2
     MISSING_MODEL = 3
     VERIFICATION_FAILED = 4

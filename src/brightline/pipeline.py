@@ -13,6 +13,7 @@ from .errors import BrightlineError, VerificationError
 from .ingest import PDF_SUFFIX, PdfText, decode_text, read_pdf, read_text
 from .log import get_logger
 from .redact import cover_repeats, make_operator, redact_text, surviving_values
+from .redact.operators import Operator
 from .redact.pdf import Box, PageImage, burn, redaction_boxes, render_pages, text_layer_words, write_pdf
 from .redact.verify import verify_pdf
 from .score import decide, load_weights, score_risk
@@ -110,13 +111,22 @@ class Pipeline:
         """Check an existing redaction of a screened PDF as redact checks its own (VerificationError if not clean)."""
         self._pdf_plan(result).verify(redacted)
 
-    def _pdf_plan(self, result: ScreenResult) -> _PdfPlan:
+    def pdf_boxes(self, result: ScreenResult) -> list[Box]:
+        """Where a screened PDF's redaction boxes go, and the placeholder each shows."""
+        return self._pdf_redaction(result)[2]
+
+    def _pdf_redaction(self, result: ScreenResult) -> tuple[list[Finding], Operator, list[Box]]:
         if result.pdf is None:
             raise VerificationError(f"{result.path}: not a PDF.")
         labels = self.settings.labels | ALWAYS_REDACTED
         operator = make_operator(self.settings.redaction_style, self.settings.pseudonym_key)
         findings = cover_repeats(result.text, result.findings, labels)
-        boxes = redaction_boxes(result.pdf, findings, labels, operator)
+        return findings, operator, redaction_boxes(result.pdf, findings, labels, operator)
+
+    def _pdf_plan(self, result: ScreenResult) -> _PdfPlan:
+        findings, operator, boxes = self._pdf_redaction(result)
+        assert result.pdf is not None
+        labels = self.settings.labels | ALWAYS_REDACTED
         dpi = self.settings.dpi
         pages = []
         source = result.pdf.source if result.pdf.source is not None else Path(result.path)
