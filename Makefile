@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test install lint eval eval-pdf bench bench-pdf bench-batch robustness clean
+.PHONY: demo test install lint eval eval-pdf eval-diff bench bench-pdf bench-batch robustness clean
 
 $(BIN)/brightline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ eval-pdf: install
 	$(BIN)/python $(SHARED)/eval/make_pdfs.py $(SHARED)/eval/dev out/eval-pdf/in
 	$(BIN)/brightline redact -q out/eval-pdf/in --out out/eval-pdf/out
 	$(BIN)/python $(SHARED)/eval/pdf_leaks.py out/eval-pdf/out out/eval-pdf/in/gold.json
+
+eval-diff: install
+	$(BIN)/python bench/policy_diff_dev.py $(SHARED)/eval/dev
 
 bench: install
 	$(BIN)/python bench/bench_screen.py

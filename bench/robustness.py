@@ -48,8 +48,10 @@ def main() -> int:
                 outcomes["verified"] += 1
             elif not written.exists():
                 outcomes["refused"] += 1
-                line = proc.stderr.strip().splitlines()[0] if proc.stderr.strip() else "no message"
+                ours = [line for line in proc.stderr.splitlines() if line.startswith("brightline:")]
+                line = ours[0] if ours else "no message"
                 reasons[line.split(": ", 2)[-1][:80]] += 1
+                print(f"refused {path.relative_to(args.folder)}: {line.split(': ', 2)[-1]}", file=sys.stderr)
             else:
                 outcomes["output despite failure"] += 1
     print(json.dumps({"files": len(files), **outcomes, "seconds": round(time.perf_counter() - started, 1)}))

@@ -175,3 +175,17 @@ def test_hidden_layer_and_actual_text_are_gone(pipeline: Pipeline, tmp_path: Pat
         assert secret not in found
     with pikepdf.open(output) as pdf:
         assert "/OCProperties" not in pdf.Root
+
+
+def test_a_box_that_does_not_cover_is_caught(pipeline: Pipeline, tmp_path: Path) -> None:
+    from brightline.redact.pdf import PageImage, render_pages, write_pdf
+    from brightline.redact.verify import verify_pdf
+
+    source = make.base(tmp_path / "report.pdf")
+    result = next(pipeline.screen_paths([source]))
+    plan = pipeline._pdf_plan(result)
+    unburned = next(render_pages(source, "report.pdf", None, 200))  # the page as it was, names visible
+    tampered = tmp_path / "tampered.pdf"
+    write_pdf(tampered, [PageImage.from_burned(unburned, 0, [])], 200)
+    with pytest.raises(VerificationError, match="not solid"):
+        verify_pdf(tampered, [], plan.boxes, plan.pages, 200)
