@@ -39,3 +39,24 @@ def test_broken_rule_sets_are_refused(tmp_path: Path, content: str, message: str
     path.write_text(content, encoding="utf-8")
     with pytest.raises(MissingModelError, match=message):
         load_rule_set(path)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["bases"]["court-order"].update(points=5), "a judicial basis cannot add points"),
+        (lambda d: d["recipients"]["police"].update(points=3), "the default context"),
+        (lambda d: d["recipients"].pop("researcher"), "every recipient and every basis"),
+    ],
+    ids=["court_order_adds", "default_moves", "missing_recipient"],
+)
+def test_a_broken_context_table_is_refused(change, message: str) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+    from pydantic import ValidationError
+
+    from brightline.score.context import ContextTable
+
+    data = yaml.safe_load((models_dir() / "scoring" / "context.v1.yaml").read_text())
+    change(data)
+    with pytest.raises(ValidationError, match=message):
+        ContextTable.model_validate(data)

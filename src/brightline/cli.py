@@ -11,8 +11,6 @@ import io
 import json
 import os
 import sys
-import tempfile
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from .context import RECIPIENT_ALIASES, Basis, Recipient, parse_recipient
 from .detect.nlp import DEFAULT_MODEL
 from .disclosure import FIELDS, LOG_ENV, DisclosureLog, Release, sha256_file
 from .errors import BrightlineError, ExitCode, InputFileError, VerificationError
+from .files import write_atomically, write_text
 from .ingest import expand_paths
 from .log import configure_logging, get_logger
 from .pipeline import Pipeline
@@ -170,9 +169,9 @@ def redact(
                            f"({result.decision_reasons[0].detail}); not released.", err=True)
                 continue
             if result.pdf is not None:
-                _write_atomically(target, partial(pipeline.redact_pdf, result))  # verified before the rename
+                write_atomically(target, partial(pipeline.redact_pdf, result))  # verified before the rename
             else:
-                _write_atomically(target, partial(_write_text, content=pipeline.redact(result)))
+                write_atomically(target, partial(write_text, content=pipeline.redact(result)))
             if disclosure_log is not None:
                 _log_release(disclosure_log, result, target, settings, released_by or "", releaser_role,
                              affiliation, purpose or "")
@@ -251,7 +250,7 @@ def report(
             result.error = str(exc)
             documents.append(review(pipeline, result))
         failures += result.error is not None
-    _write_atomically(out_file, partial(_write_text, content=render_report(documents)))
+    write_atomically(out_file, partial(write_text, content=render_report(documents)))
     click.echo(f"report of {len(documents)} document{'s' if len(documents) != 1 else ''} in {out_file}", err=True)
     if failures:
         raise _Exit(ExitCode.INPUT_FILE)
@@ -296,7 +295,7 @@ def diff(
     else:
         click.echo(render_diff_text(diffs), nl=False)
     if html_file is not None:
-        _write_atomically(html_file, partial(_write_text, content=render_diff_html(diffs)))
+        write_atomically(html_file, partial(write_text, content=render_diff_html(diffs)))
     if any(d.error for d in diffs):
         raise _Exit(ExitCode.INPUT_FILE)
     if any(d.reveals for d in diffs):
@@ -410,7 +409,7 @@ def log_command(ctx: click.Context, fmt: str, out_file: Path | None, log_db: str
     if out_file is None:
         click.echo(content, nl=False)
     else:
-        _write_atomically(out_file, partial(_write_text, content=content))
+        write_atomically(out_file, partial(write_text, content=content))
         click.echo(f"{len(rows)} rows written to {out_file}", err=True)
 
 
@@ -446,27 +445,6 @@ def _targets(paths: tuple[Path, ...], out_dir: Path) -> dict[Path, Path]:
                 raise click.BadParameter(f"two inputs would both be written to {target}", param_hint="PATHS")
             targets[file] = target
     return targets
-
-
-def _write_atomically(target: Path, write: Callable[[Path], None]) -> None:
-    """Let `write` fill a temporary file beside the target, then rename: never a half-written copy."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=".brightline-", suffix=".part")
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        write(temporary)
-        temporary.replace(target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def _write_text(path: Path, *, content: str) -> None:
-    with path.open("w", encoding="utf-8") as handle:
-        handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -12,15 +12,16 @@ import concurrent.futures
 import hashlib
 import multiprocessing
 import os
-import tempfile
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..errors import BrightlineError, ConfigError
+from ..files import remove_leftovers, write_atomically, write_bytes
 from ..ingest import PDF_SUFFIX
 from ..log import get_logger
 from .manifest import DONE, FAILED, Manifest, Row
@@ -30,8 +31,6 @@ from .summary import write_summaries
 from .worker import Outcome, process_chunk
 
 log = get_logger("batch")
-PART_PREFIX = ".brightline-"
-PART_SUFFIX = ".part"
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -50,7 +49,7 @@ def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, clu
               limits: Limits | None = None, quiet: bool = False) -> BatchReport:
     """Screen and redact every document of `source` (folder or .zip) into `out`; resumable."""
     out.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(out)
+    remove_leftovers(out)
     manifest = Manifest(out)
     report = BatchReport()
     limits = limits or Limits()
@@ -131,7 +130,7 @@ def _record(outcome: Outcome, digest: str, out: Path, manifest: Manifest, report
         _remove(out, outcome.relative)  # fail closed: no stale copy where this output belongs
         report.failed += 1
     else:
-        _write_atomically(out / outcome.relative, outcome.output)
+        write_atomically(out / outcome.relative, partial(write_bytes, content=outcome.output))
         row.status, row.output_sha256, row.error = DONE, hashlib.sha256(outcome.output).hexdigest(), None
         report.done += 1
     manifest.put(row)
@@ -142,28 +141,8 @@ def _output_intact(out: Path, row: Row) -> bool:
     return target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == row.output_sha256
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=PART_PREFIX, suffix=PART_SUFFIX)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(name).replace(target)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-
-
 def _remove(out: Path, relative: str) -> None:
     (out / relative).unlink(missing_ok=True)
-
-
-def _remove_leftovers(out: Path) -> None:
-    """Temporary files a killed run left: never a finished output, so always safe to remove."""
-    for leftover in out.rglob(f"{PART_PREFIX}*{PART_SUFFIX}"):
-        leftover.unlink(missing_ok=True)
 
 
 class _Executor(ABC):

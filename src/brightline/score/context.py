@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..context import Basis, Recipient, RequestContext
-from ..errors import MissingModelError
-from ..resources import models_dir
+from ..resources import load_data
 from ..types import Level, Risk, RiskReason
 from .weights import Weights
 
@@ -94,13 +92,7 @@ class Facts:
 @cache
 def load_context_table(root: Path | None = None) -> ContextTable:
     """Load and validate the context table; a bad file is an error naming it."""
-    path = models_dir(root) / "scoring" / "context.v1.yaml"
-    try:
-        return ContextTable.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except OSError:
-        raise MissingModelError(f"data file {path.name} cannot be read.") from None
-    except (yaml.YAMLError, ValidationError) as exc:
-        raise MissingModelError(f"data file {path.name} is invalid: {str(exc).splitlines()[0]}") from None
+    return load_data("scoring/context.v1.yaml", ContextTable, root)
 
 
 def apply_context(risk: Risk, facts: Facts, context: RequestContext, table: ContextTable, weights: Weights) -> Risk:

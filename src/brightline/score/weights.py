@@ -5,11 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..errors import MissingModelError
-from ..resources import models_dir
+from ..resources import load_data
 from ..types import Level
 
 
@@ -85,10 +83,4 @@ class Weights(BaseModel):
 @cache
 def load_weights(root: Path | None = None) -> Weights:
     """Load and validate the weight table; a bad file is an error naming it."""
-    path = models_dir(root) / "scoring" / "weights.v1.yaml"
-    try:
-        return Weights.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except OSError:
-        raise MissingModelError(f"data file {path.name} cannot be read.") from None
-    except (yaml.YAMLError, ValidationError) as exc:
-        raise MissingModelError(f"data file {path.name} is invalid: {str(exc).splitlines()[0]}") from None
+    return load_data("scoring/weights.v1.yaml", Weights, root)

@@ -1,0 +1,44 @@
+"""Writing outputs safely: a temporary name beside the target, renamed only once complete."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+PART_PREFIX = ".brightline-"
+PART_SUFFIX = ".part"
+
+
+def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
+    """Let `write` fill a temporary file beside the target, then rename: never a half-written copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=PART_PREFIX, suffix=PART_SUFFIX)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes(path: Path, *, content: bytes) -> None:
+    """Write and flush to disk, so a rename that follows never exposes an empty file after a crash."""
+    with path.open("wb") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def write_text(path: Path, *, content: str) -> None:
+    """Write UTF-8 text, flushed to disk."""
+    write_bytes(path, content=content.encode("utf-8"))
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Temporary files a killed run left: never a finished output, so always safe to remove."""
+    for leftover in folder.rglob(f"{PART_PREFIX}*{PART_SUFFIX}"):
+        leftover.unlink(missing_ok=True)
