@@ -128,3 +128,11 @@ def _done_count(out: Path) -> int:
             return db.execute("SELECT count(*) FROM files WHERE status = 'done'").fetchone()[0]
     except sqlite3.Error:
         return 0
+
+
+def test_a_worker_never_raises_with_the_text_in_hand() -> None:
+    from brightline.batch.worker import process_chunk
+
+    outcomes = process_chunk([("a.txt", b"Student: Mateo Quispe, SASID 1047712345")], Settings(model="no_such_model"))
+    assert [(o.relative, o.output) for o in outcomes] == [("a.txt", None)]
+    assert outcomes[0].error and "Quispe" not in outcomes[0].error and "1047712345" not in outcomes[0].error

@@ -46,12 +46,13 @@ def pipeline_for(settings: Settings) -> Pipeline:
 
 
 def process_chunk(chunk: list[tuple[str, bytes]], settings: Settings) -> list[Outcome]:
-    """Screen a chunk together (spaCy batches it) and redact each document; failures are outcomes, not raises."""
-    pipeline = pipeline_for(settings)
-    outcomes = []
-    for result in pipeline.screen_sources(chunk):
-        outcomes.append(_redact(pipeline, result))
-    return outcomes
+    """Screen a chunk together (spaCy batches it) and redact each document; failures are outcomes, never raises."""
+    try:
+        pipeline = pipeline_for(settings)
+        return [_redact(pipeline, result) for result in pipeline.screen_sources(chunk)]
+    except Exception as exc:  # noqa: BLE001 - never raise: a scheduler's report of a failed task shows its arguments
+        reason = str(exc) if isinstance(exc, BrightlineError) else f"the worker failed ({type(exc).__name__})"
+        return [Outcome(name, error=f"{name}: {reason}") for name, _ in chunk]
 
 
 def _redact(pipeline: Pipeline, result: ScreenResult) -> Outcome:
