@@ -19,7 +19,8 @@ demo: install
 	$(BIN)/brightline screen samples/
 	$(BIN)/brightline screen --json samples/ > out/demo/screen.jsonl
 	$(BIN)/brightline redact samples/ --out out/demo/redacted
-	@echo "Results: out/demo/screen.jsonl (findings and risk), out/demo/redacted/ (redacted copies)"
+	$(BIN)/brightline report samples/ --out out/demo/report.html
+	@echo "Results: out/demo/screen.jsonl (findings and risk), out/demo/redacted/ (redacted copies), out/demo/report.html (reviewer's report)"
 
 test: install
 	$(BIN)/ruff check src tests bench
