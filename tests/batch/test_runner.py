@@ -70,14 +70,17 @@ def test_a_folder_becomes_a_redacted_twin_and_resumes(tmp_path: Path) -> None:
 
 def test_a_zip_archive(tmp_path: Path) -> None:
     archive = tmp_path / "archive.zip"
+    victim = tmp_path / "victim.txt"  # a refused entry's name must not reach it, to write or to remove
+    victim.write_text("keep me")
     with zipfile.ZipFile(archive, "w") as handle:
         handle.writestr("cases/report.txt", SAMPLES[0].read_bytes())
-        handle.writestr("../escape.txt", SAMPLES[0].read_bytes())
+        handle.writestr("../victim.txt", SAMPLES[0].read_bytes())
+        handle.writestr(str(victim), SAMPLES[0].read_bytes())  # an absolute name
     out = tmp_path / "twin"
     report = run_batch(archive, out, Settings(), workers=1, quiet=True)
-    assert (report.done, report.refused) == (1, 1)
-    assert (out / "cases" / "report.txt").exists() and not (tmp_path / "escape.txt").exists()
-    assert {p.name for p in tmp_path.rglob("escape.txt")} == set()
+    assert (report.done, report.refused) == (1, 2)
+    assert (out / "cases" / "report.txt").exists()
+    assert victim.read_text() == "keep me"
 
 
 def test_killed_and_resumed_matches_an_uninterrupted_run(tmp_path: Path) -> None:

@@ -142,7 +142,10 @@ def _output_intact(out: Path, row: Row) -> bool:
 
 
 def _remove(out: Path, relative: str) -> None:
-    (out / relative).unlink(missing_ok=True)
+    """Remove a stale output; a refused entry's name may point anywhere, so only ever inside `out`."""
+    target = (out / relative).resolve()
+    if target.is_relative_to(out.resolve()) and target != out.resolve():
+        target.unlink(missing_ok=True)
 
 
 class _Executor(ABC):
