@@ -139,3 +139,14 @@ def test_a_worker_never_raises_with_the_text_in_hand() -> None:
     outcomes = process_chunk([("a.txt", b"Student: Mateo Quispe, SASID 1047712345")], Settings(model="no_such_model"))
     assert [(o.relative, o.output) for o in outcomes] == [("a.txt", None)]
     assert outcomes[0].error and "Quispe" not in outcomes[0].error and "1047712345" not in outcomes[0].error
+
+
+def test_the_twin_never_overwrites_its_source(tmp_path: Path) -> None:
+    from brightline.errors import ConfigError
+
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "report.txt").write_text("Student: Wren Castellano\n")
+    for out in (tmp_path / "cases", tmp_path):
+        with pytest.raises(ConfigError, match="originals would be overwritten"):
+            run_batch(tmp_path / "cases", out, Settings(), quiet=True)
+    assert (tmp_path / "cases" / "report.txt").read_text() == "Student: Wren Castellano\n"

@@ -48,6 +48,8 @@ class BatchReport:
 def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, cluster: str | None = None,
               limits: Limits | None = None, quiet: bool = False) -> BatchReport:
     """Screen and redact every document of `source` (folder or .zip) into `out`; resumable."""
+    if source.resolve() == out.resolve() or source.resolve().is_relative_to(out.resolve()):
+        raise ConfigError("--out must not be the source folder or contain it: the originals would be overwritten.")
     out.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
     manifest = Manifest(out)
