@@ -162,3 +162,10 @@ def test_results_do_not_depend_on_the_process(tmp_path: Path) -> None:
                        capture_output=True, timeout=300, env=env, check=True)
         outputs.append((screened.stdout, {p.name: p.read_text() for p in sorted(out.glob("*.txt"))}))
     assert outputs[0] == outputs[1]
+
+
+def test_redact_never_overwrites_its_input(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    proc = run("redact", str(tmp_path), "--out", str(tmp_path))
+    assert proc.returncode == 1 and "overwritten" in proc.stderr
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == REPORT

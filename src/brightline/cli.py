@@ -443,6 +443,8 @@ def _targets(paths: tuple[Path, ...], out_dir: Path) -> dict[Path, Path]:
             target = out_dir / relative
             if target in targets.values():
                 raise click.BadParameter(f"two inputs would both be written to {target}", param_hint="PATHS")
+            if target.resolve() == file.resolve():
+                raise click.BadParameter(f"{file} would be overwritten by its redacted copy", param_hint="--out")
             targets[file] = target
     return targets
 
