@@ -77,6 +77,9 @@ def read_pdf(origin: Path | bytes, password: str | None = None, max_pages: int =
             count = len(pdf.pages)
         except Exception as exc:  # noqa: BLE001 - a broken page tree raises whatever pdfminer meets
             raise InputFileError(f"{path}: its pages cannot be read ({type(exc).__name__}).") from None
+        if count == 0 and rotations:  # pikepdf found pages that pdfplumber's page tree walk cannot reach
+            found = f"{len(rotations)} page{'s' if len(rotations) != 1 else ''}"
+            raise InputFileError(f"{path}: its page tree is damaged ({found} listed, none readable).")
         if count == 0:
             raise InputFileError(f"{path}: a PDF with no pages.")
         if count > max_pages:
