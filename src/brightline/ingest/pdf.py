@@ -9,8 +9,10 @@ the text in place, what x-ray looks for) is marked as covered.
 
 from __future__ import annotations
 
+import bisect
 import io
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pdfplumber
@@ -52,9 +54,19 @@ class PdfText:
     def pages(self) -> int:
         return len(self.page_sizes)
 
+    @cached_property
+    def _breaks(self) -> list[int]:
+        return [index for index, char in enumerate(self.text) if char == "\f"]
+
     def page_of(self, offset: int) -> int:
         """The 1-based page an offset of the text falls on."""
-        return self.text.count("\f", 0, offset) + 1
+        return bisect.bisect_right(self._breaks, offset - 1) + 1 if offset else 1
+
+    def page_span(self, page: int) -> tuple[int, int]:
+        """The offsets of one page's text (1-based page), so a page's work never walks the whole file."""
+        breaks = self._breaks
+        start = breaks[page - 2] + 1 if page > 1 else 0
+        return start, breaks[page - 1] if page - 1 < len(breaks) else len(self.text)
 
 
 def read_pdf(origin: Path | bytes, password: str | None = None, max_pages: int = 2000, name: str | None = None) -> PdfText:

@@ -106,14 +106,15 @@ def burn(image: Image.Image, boxes: list[Box], dpi: int) -> Image.Image:
 def text_layer_words(pdf: PdfText, page: int, findings: list[Finding], labels: Collection[Label],
                      operator: Operator, image: Image.Image, dpi: int) -> list[tuple[str, CharBox]]:
     """The words of a page that are visibly inked on the redacted image, placeholders for redactions."""
-    redacted = [f for f in findings if f.label in labels]
+    first, last = pdf.page_span(page)
+    redacted = [f for f in findings if f.label in labels and f.start < last and first < f.end]
     covered = set()
     for finding in redacted:
         covered.update(range(finding.start, finding.end))
     words: list[tuple[str, CharBox]] = []
     placed: set[int] = set()
     start = None
-    for index in range(len(pdf.text) + 1):
+    for index in range(first, last + 1):
         char = pdf.boxes[index] if index < len(pdf.text) else None
         inside = char is not None and char.page == page and not pdf.text[index].isspace()
         if inside and start is None:
