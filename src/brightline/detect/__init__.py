@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ..types import Explanation, Finding, Label
 from .nlp import DEFAULT_MODEL, build_nlp_engine, known_words
@@ -24,6 +25,7 @@ _DETECTORS = {"SpacyRecognizer": "spacy_ner", "EmailRecognizer": "presidio_email
 SCORE_THRESHOLD = 0.3
 # Longer documents are analysed in paragraph-aligned pieces of about this many characters.
 PIECE_CHARS = 50_000
+_BATCH_CHARS = 2 * PIECE_CHARS  # what spaCy holds at once: two full pieces, or many short reports
 
 
 class Detector:
@@ -57,9 +59,8 @@ class Detector:
         # long documents go through the analyzer in paragraph-aligned pieces (spaCy's memory grows with
         # a document's length); people and overlaps are then settled over the whole document
         pieces = [(number, lo, text[lo:hi]) for number, (text, _) in enumerate(repaired) for lo, hi in _pieces(text)]
-        batch = self.nlp_engine.process_batch([piece for _, _, piece in pieces], "en", batch_size=self.batch_size)
         raw: list[list[Finding]] = [[] for _ in originals]
-        for (number, lo, piece), (_, artifacts) in zip(pieces, batch, strict=True):
+        for (number, lo, piece), artifacts in zip(pieces, self._artifacts([p for _, _, p in pieces]), strict=True):
             results = self.analyzer.analyze(
                 text=piece,
                 language="en",
@@ -71,6 +72,22 @@ class Detector:
         for original, (text, index), found in zip(originals, repaired, raw, strict=True):
             findings = resolve(text, self.people.apply(text, found))
             yield findings if index is None else [_in_original(original, f, index) for f in findings]
+
+
+    def _artifacts(self, pieces: list[str]) -> Iterator[NlpArtifacts]:
+        """SpaCy's output per piece, in batches of at most batch_size pieces and _BATCH_CHARS characters.
+
+        A long document is many full pieces: batched by count alone, they would all sit in memory at once.
+        """
+        group: list[str] = []
+        for piece in [*pieces, None]:
+            full = piece is None or len(group) >= self.batch_size or sum(map(len, group)) + len(piece) > _BATCH_CHARS
+            if group and full:
+                for _, artifacts in self.nlp_engine.process_batch(group, "en", batch_size=len(group)):
+                    yield artifacts
+                group = []
+            if piece is not None:
+                group.append(piece)
 
 
 class _NoContextBoost(ContextAwareEnhancer):
