@@ -99,3 +99,14 @@ def _keep_gang(tmp_path: Path):  # type: ignore[no-untyped-def]
     policies = load_policy(path)
     assert Label.GANG not in policies.for_recipient(Recipient.POLICE)[1].redact
     return policies
+
+
+def test_folders_pair_by_relative_path(tmp_path: Path) -> None:
+    for side, text in (("a", "Student [PERSON 1] is a [GANG]."), ("b", "Student [PERSON 1] is a [GANG].")):
+        (tmp_path / side / "x").mkdir(parents=True)
+        (tmp_path / side / "x" / "same.txt").write_text(text)
+    (tmp_path / "a" / "only_in_a.txt").write_text("Student [PERSON 1].")
+    diffs = compare_paths(tmp_path / "a", tmp_path / "b")
+    assert [(Path(d.a).name, d.error, d.changes) for d in diffs] == [
+        ("only_in_a.txt", "only_in_a.txt: missing from B.", []), ("same.txt", None, [])]
+    assert "same.txt: no differences" in render_diff_text(diffs)

@@ -54,6 +54,7 @@ def render_diff_text(diffs: list[FileDiff]) -> str:
             lines.append(f"{diff.a}: {diff.error}")
             continue
         if not diff.changes:
+            lines.append(f"{diff.a} -> {diff.b}: no differences")
             continue
         counts = ", ".join(f"{diff.count(kind)} {name}" for kind, name in _KINDS.items() if diff.count(kind))
         lines.append(f"{diff.a} -> {diff.b}: {counts}")
