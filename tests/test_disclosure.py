@@ -104,3 +104,12 @@ def test_a_release_needs_a_name_and_a_purpose(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(PLAIN)
     proc = run("redact", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--release-to", "court")
     assert proc.returncode == 1 and "--released-by" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_concurrent_writers_keep_one_chain(log_file: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    logs = [DisclosureLog(f"sqlite:///{log_file}") for _ in range(2)]  # two offices' desks, one database
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(lambda n: logs[n % 2].record(release(n)), range(30)))
+    assert len(list(logs[0].rows())) == 30 and logs[0].verify() == []

@@ -119,22 +119,21 @@ class DisclosureLog:
     def record(self, release: Release) -> dict[str, object]:
         """Append one release after the current head of the chain; returns the row written."""
         for _ in range(_ATTEMPTS):
-            with self.engine.begin() as connection:
-                head = connection.execute(select(disclosures.c.row_hash).order_by(disclosures.c.id.desc()).limit(1))
-                previous = head.scalar() or GENESIS
-                row: dict[str, object] = {
-                    **asdict(release),
-                    "redacted_counts": json.dumps(release.redacted_counts, sort_keys=True),
-                    "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                    "prev_hash": previous,
-                }
-                row["row_hash"] = row_hash(row)
-                try:
+            try:
+                with self.engine.begin() as connection:  # rolled back whole if anything below fails
+                    head = connection.execute(select(disclosures.c.row_hash).order_by(disclosures.c.id.desc()).limit(1))
+                    row: dict[str, object] = {
+                        **asdict(release),
+                        "redacted_counts": json.dumps(release.redacted_counts, sort_keys=True),
+                        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                        "prev_hash": head.scalar() or GENESIS,
+                    }
+                    row["row_hash"] = row_hash(row)
                     result = connection.execute(insert(disclosures).values(**row))
-                except IntegrityError:
-                    continue  # another writer appended first
-                row["id"] = result.inserted_primary_key[0]
+                    row["id"] = result.inserted_primary_key[0]
                 return row
+            except IntegrityError:
+                continue  # another writer appended after the same row first: read the new head and try again
         raise ConfigError("the disclosure log is busy; try the release again.")
 
     def rows(self) -> Iterator[dict[str, object]]:
