@@ -106,6 +106,7 @@ class DisclosureLog:
         try:
             self.engine: Engine = create_engine(self.url)
             if self.engine.dialect.name == "sqlite":
+                _sqlite_write_lock(self.engine)
                 event.listen(disclosures, "after_create", _sqlite_append_only)
             metadata.create_all(self.engine)
         except ArgumentError:
@@ -133,7 +134,7 @@ class DisclosureLog:
                     row["id"] = result.inserted_primary_key[0]
                 return row
             except IntegrityError:
-                continue  # another writer appended after the same row first: read the new head and try again
+                continue  # elsewhere than SQLite, another writer may append after the same row first: retry
         raise ConfigError("the disclosure log is busy; try the release again.")
 
     def rows(self) -> Iterator[dict[str, object]]:
@@ -153,6 +154,18 @@ class DisclosureLog:
                 problems.append(f"row {row['id']}: its contents changed after it was written.")
             previous = str(row["row_hash"])
         return problems
+
+
+def _sqlite_write_lock(engine: Engine) -> None:
+    """Each transaction takes SQLite's write lock at once, so reading the head and appending after it is atomic."""
+
+    @event.listens_for(engine, "connect")
+    def _no_implicit_transactions(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _sqlite_append_only(target: Table, connection, **_: object) -> None:  # type: ignore[no-untyped-def]
