@@ -182,5 +182,5 @@ def load_rule_set(path: Path) -> RuleSet:
 
 @cache
 def rule_set(relative: str, root: Path | None = None) -> RuleSet:
-    """A rule set by its path relative to models/ (for example ``terms/gang.v1.yaml``), loaded once."""
+    """A rule set by its path relative to models/ (for example ``terms/gang.v2.yaml``), loaded once."""
     return load_rule_set(models_dir(root) / relative)

@@ -25,6 +25,8 @@ POSITIVE = [
 NEGATIVE = [
     "The stage crew of the spring musical met after school.",
     "The custodial crew cleared the walkways.",
+    "STAGE CREW AND AUDITORIUM",
+    "Update for the CUSTODIAL CREW: salt the ramps.",
     "Spirit day: students may wear the school colors.",
     "He lost a set of keys in the gym.",
     "The girls ganged up on her in the hallway.",
