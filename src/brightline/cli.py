@@ -1,7 +1,9 @@
 """The `brightline` command: a thin layer over the library. Only `main` exits.
 
-Exit codes: 0 ok; 1 bad arguments; 2 an input file could not be read or screened; 3 a model or data
-file is missing; 4 a redacted copy failed its check (nothing written).
+Exit codes: 0 ok; 1 bad arguments or a bad policy (and `diff`: B reveals what A hid); 2 an input file
+could not be read or screened; 3 a model or data file is missing; 4 a redacted copy failed its check
+(nothing written) or the disclosure log's chain is broken; 5 a document was withheld for legal review
+and not released; 6 a batch finished with failed or refused files.
 """
 
 from __future__ import annotations

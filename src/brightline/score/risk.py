@@ -2,7 +2,8 @@
 
 Content points (A) come from the sensitive findings' categories (their explanations), subject
 points (B) from who is identifiable; floors lift the score to the level LABELS.md prescribes for
-the default context (law-enforcement recipient, no subpoena or court order).
+the default context (law-enforcement recipient, no subpoena or court order). The release context
+(score/context.py) then moves it for other recipients and bases.
 """
 
 from __future__ import annotations
