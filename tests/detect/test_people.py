@@ -19,6 +19,7 @@ CASES = [
     ("Student: Joy Nakamura   Grade 8\nWe spoke to Joy after lunch. It was a joy to see her calm.", "Joy"),
     ("name: marisol reyes, grade 7\nspoke w/ marisol and her mom after 3rd period", "marisol"),
     ("Emergency contact\n1. Pham, Linh / Thuy Pham 617-555-0177", "Thuy Pham"),
+    ("Student: Abdi Warsame (15), prefers \"Bashi\"   Grade 9\nBashi came in at noon.", "Bashi"),
 ]
 
 

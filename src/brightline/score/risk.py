@@ -29,7 +29,7 @@ _GENERAL = regex.compile(
 )
 _AGE_OUT = regex.compile(r"\b1[78]\b")
 _STRUCTURAL = regex.compile(
-    r"person\.v1:(?:field_name|roster_row|relation|caps_last_first|list_item|name_with|caps_name_with|group_member"
+    r"person\.v\d+:(?:field_name|roster_row|relation|caps_last_first|list_item|name_with|caps_name_with|group_member"
     r"|lowercase|alias|quoted)"
 )
 _STUDENT_WORDS = regex.compile(

@@ -21,6 +21,8 @@ POSITIVE = [
     ("He was believed to be affiliated with the Latin Kings.", "believed to be affiliated with the Latin Kings"),
     ("They are feuding with a set from Lakeview.", "feuding with a set from Lakeview"),
     ("Graffiti of a gang tag was on the wall; the tagging matched.", "tagging"),
+    ("Both were assessed as associates after the review.", "assessed as associates"),
+    ("He is an associate of the Eastgate Bloc, staff said.", "associate of the Eastgate Bloc"),
 ]
 NEGATIVE = [
     "The stage crew of the spring musical met after school.",

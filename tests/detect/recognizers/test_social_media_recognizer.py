@@ -15,6 +15,8 @@ POSITIVE = [
     ("There were online threats between the groups.", "online threats"),
     ("The clip went around on TikTok.", "TikTok"),
     ("His Instagram story showed the gun.", "Instagram story"),
+    ("Her Snap Map placed her at the park.", "Snap Map"),
+    ("tell him stop dm'ing my cousin", "dm'ing"),
 ]
 NEGATIVE = [
     "Follow us on Instagram for snow-day updates!",

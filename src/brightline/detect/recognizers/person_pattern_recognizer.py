@@ -24,7 +24,7 @@ _CELL_NAME = regex.compile(
 class PersonPatternRecognizer(RuleSetRecognizer):
     """Name candidates from form structure; detect/people.py cleans and classifies them."""
 
-    RULES_FILE = "patterns/person.v1.yaml"
+    RULES_FILE = "patterns/person.v2.yaml"
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
