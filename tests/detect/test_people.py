@@ -20,6 +20,7 @@ CASES = [
     ("name: marisol reyes, grade 7\nspoke w/ marisol and her mom after 3rd period", "marisol"),
     ("Emergency contact\n1. Pham, Linh / Thuy Pham 617-555-0177", "Thuy Pham"),
     ("Student: Abdi Warsame (15), prefers \"Bashi\"   Grade 9\nBashi came in at noon.", "Bashi"),
+    ("[9:41 PM] tavo: u seen it\nIdentified by staff:\n- \"tavo\" / \"t\" = Gustavo Ibarra, grade 8", "tavo"),
 ]
 
 

@@ -42,6 +42,7 @@ ROWS = [
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "by the account @lilbear_northend77. In", "@lilbear_northend77"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "IG instagram.com/j.18.east; snap: jd01", "instagram.com/j.18.east"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "IG instagram.com/j.18.east; snap: jd01", "jd01"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "on Discord under the username tav_0#4417 since May", "tav_0#4417"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "her username on it is mira.k09. I", "mira.k09"),
     (AddressRecognizer, "ADDRESS", "Address: 418 Cambridge St, Apt 2R, Allston", "418 Cambridge St, Apt 2R"),
     (AddressRecognizer, "ADDRESS", "Home: 37 Elm St, Unit 2, Revere, MA 02151\n", "37 Elm St, Unit 2, Revere, MA 02151"),
