@@ -32,6 +32,11 @@ def test_person_found(detector: Detector, text: str, fragment: str) -> None:
     assert covered, f"{fragment!r} not covered by a PERSON finding"
 
 
+def test_a_preferred_word_is_not_a_name(detector: Detector) -> None:
+    text = 'Student: Abdi Warsame   Grade 9\nHe prefers "quiet time" before tests; quiet time helps.'
+    assert not [f for f in detector.detect(text) if f.label is Label.PERSON and "quiet" in f.text]
+
+
 def test_common_word_stays_a_word(detector: Detector) -> None:
     text = "Student: Joy Nakamura   Grade 8\nWe spoke to Joy after lunch. It was a joy to see her calm."
     start, end = offsets(text, "joy")

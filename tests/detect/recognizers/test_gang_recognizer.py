@@ -21,13 +21,14 @@ POSITIVE = [
     ("He was believed to be affiliated with the Latin Kings.", "believed to be affiliated with the Latin Kings"),
     ("They are feuding with a set from Lakeview.", "feuding with a set from Lakeview"),
     ("Graffiti of a gang tag was on the wall; the tagging matched.", "tagging"),
-    ("Both were assessed as associates after the review.", "assessed as associates"),
+    ("He runs with the Eastgate Bloc. Both were assessed as associates.", "assessed as associates"),
     ("He is an associate of the Eastgate Bloc, staff said.", "associate of the Eastgate Bloc"),
 ]
 NEGATIVE = [
     "The stage crew of the spring musical met after school.",
     "The custodial crew cleared the walkways.",
     "STAGE CREW AND AUDITORIUM",
+    "She is listed as a member of the debate team and was confirmed as a member of the band.",
     "Update for the CUSTODIAL CREW: salt the ramps.",
     "Spirit day: students may wear the school colors.",
     "He lost a set of keys in the gym.",
