@@ -33,7 +33,7 @@ from .policy import default_policy, load_policy
 from .progress import track
 from .redact import make_operator
 from .report import render_table
-from .types import ALWAYS_REDACTED, Decision, RedactionStyle, ScreenResult
+from .types import Decision, RedactionStyle, ScreenResult, label_counts
 
 log = get_logger("cli")
 KEY_ENV = "BRIGHTLINE_PSEUDONYM_KEY"
@@ -44,6 +44,16 @@ def _settings(recipient: str, basis: str, policy_file: Path | None, **options: o
     """Settings for a release context; a bad policy file is a ConfigError naming its line."""
     policy = load_policy(policy_file) if policy_file else None
     return Settings(recipient=parse_recipient(recipient), basis=Basis(basis), policy=policy, **options)
+
+
+def _redaction_settings(recipient: str, basis: str, policy_file: Path | None, style: str | None,
+                        key_file: Path | None, **options: object) -> Settings:
+    """Settings for writing redactions; a pseudonym style without its key is a usage error before any model loads."""
+    key = key_file.read_bytes().strip() if key_file else os.environ.get(KEY_ENV, "").encode() or None
+    settings = _settings(recipient, basis, policy_file, style=RedactionStyle(style) if style else None,
+                         pseudonym_key=key, **options)
+    make_operator(settings.redaction_style, key)
+    return settings
 
 
 def _model_option(function):  # type: ignore[no-untyped-def]
@@ -151,10 +161,8 @@ def redact(
         if recipient != Recipient.POLICE.value and parse_recipient(recipient) != parse_recipient(release_to):
             raise click.UsageError("--recipient and --release-to name different recipients.")
         recipient = release_to
-    key = key_file.read_bytes().strip() if key_file else os.environ.get(KEY_ENV, "").encode() or None
-    settings = _settings(recipient, basis, policy_file, model=model, style=RedactionStyle(style) if style else None,
-                         pseudonym_key=key, password=password, dpi=dpi)
-    make_operator(settings.redaction_style, key)  # a missing key is a usage error, before any model loads
+    settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model, password=password,
+                                   dpi=dpi)
     disclosure_log = DisclosureLog(log_db) if release_to is not None else None
     pipeline = Pipeline(settings)
     targets = _targets(paths, out_dir)
@@ -202,11 +210,7 @@ def _log_release(disclosure_log: DisclosureLog, result: ScreenResult, target: Pa
                  released_by: str, releaser_role: str, affiliation: str, purpose: str) -> None:
     """Record a release; a copy that cannot be logged is not left to be released."""
     assert result.risk is not None and result.decision is not None
-    labels = settings.labels | ALWAYS_REDACTED
-    counts: dict[str, int] = {}
-    for finding in result.findings:
-        if finding.label in labels:
-            counts[str(finding.label)] = counts.get(str(finding.label), 0) + 1
+    counts = label_counts(result.findings, settings.labels)
     policy_name, _ = settings.recipient_policy
     release = Release(
         released_by=released_by, releaser_role=releaser_role, recipient=str(settings.recipient),
@@ -371,10 +375,8 @@ def batch(
     from .batch import run_batch
 
     configure_logging(verbose)
-    key = key_file.read_bytes().strip() if key_file else os.environ.get(KEY_ENV, "").encode() or None
-    settings = _settings(recipient, basis, policy_file, model=model, style=RedactionStyle(style) if style else None,
-                         pseudonym_key=key, password=password, dpi=dpi)
-    make_operator(settings.redaction_style, key)
+    settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model, password=password,
+                                   dpi=dpi)
     report = run_batch(source, out_dir, settings, workers=workers, cluster=cluster, quiet=quiet)
     click.echo(f"{report.done} redacted, {report.already_done} already done, {report.failed} failed, "
                f"{report.refused} refused, {report.skipped} skipped; see {out_dir / 'summary.html'}", err=True)

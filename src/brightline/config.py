@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .context import Basis, Recipient, RequestContext
 from .detect.nlp import DEFAULT_MODEL
 from .policy import Policy, PolicySet, default_policy
-from .types import PII_LABELS, SENSITIVE_LABELS, Label, RedactionStyle
+from .types import ALWAYS_REDACTED, PII_LABELS, SENSITIVE_LABELS, Label, RedactionStyle
 
 DEFAULT_REDACTED: frozenset[Label] = PII_LABELS | SENSITIVE_LABELS
 
@@ -49,8 +49,9 @@ class Settings(BaseModel):
 
     @property
     def labels(self) -> frozenset[Label]:
-        """What is redacted: the explicit labels, else the recipient's policy."""
-        return self.redact_labels if self.redact_labels is not None else self.recipient_policy[1].redact
+        """What is redacted: the explicit labels, else the recipient's policy; and always what was hidden before."""
+        chosen = self.redact_labels if self.redact_labels is not None else self.recipient_policy[1].redact
+        return chosen | ALWAYS_REDACTED
 
     @property
     def redaction_style(self) -> RedactionStyle:

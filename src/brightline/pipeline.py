@@ -17,7 +17,7 @@ from .redact.operators import Operator
 from .redact.pdf import Box, PageImage, burn, redaction_boxes, render_pages, text_layer_words, write_pdf
 from .redact.verify import verify_pdf
 from .score import decide, load_weights, score_risk
-from .types import ALWAYS_REDACTED, Explanation, Finding, Label, ScreenResult
+from .types import Explanation, Finding, Label, ScreenResult
 
 log = get_logger("pipeline")
 # a file, or a named document's bytes (an archive entry)
@@ -118,7 +118,7 @@ class Pipeline:
     def _pdf_redaction(self, result: ScreenResult) -> tuple[list[Finding], Operator, list[Box]]:
         if result.pdf is None:
             raise VerificationError(f"{result.path}: not a PDF.")
-        labels = self.settings.labels | ALWAYS_REDACTED
+        labels = self.settings.labels
         operator = make_operator(self.settings.redaction_style, self.settings.pseudonym_key)
         findings = cover_repeats(result.text, result.findings, labels)
         return findings, operator, redaction_boxes(result.pdf, findings, labels, operator)
@@ -126,7 +126,7 @@ class Pipeline:
     def _pdf_plan(self, result: ScreenResult) -> _PdfPlan:
         findings, operator, boxes = self._pdf_redaction(result)
         assert result.pdf is not None
-        labels = self.settings.labels | ALWAYS_REDACTED
+        labels = self.settings.labels
         dpi = self.settings.dpi
         pages = []
         source = result.pdf.source if result.pdf.source is not None else Path(result.path)

@@ -120,6 +120,15 @@ class Finding:
         }
 
 
+def label_counts(findings: list[Finding], labels: frozenset[Label]) -> dict[str, int]:
+    """How many findings of each of `labels` there are (what a log or manifest keeps instead of the text)."""
+    counts: dict[str, int] = {}
+    for finding in findings:
+        if finding.label in labels:
+            counts[str(finding.label)] = counts.get(str(finding.label), 0) + 1
+    return counts
+
+
 @dataclass(frozen=True)
 class RiskReason:
     """One factor of a risk score: its points, the evidence behind it and its legal basis."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
+from ..disclosure import sha256_file
 from ..errors import BrightlineError, ConfigError
 from ..files import remove_leftovers, write_atomically, write_bytes
 from ..ingest import PDF_SUFFIX
@@ -140,7 +141,7 @@ def _record(outcome: Outcome, digest: str, out: Path, manifest: Manifest, report
 
 def _output_intact(out: Path, row: Row) -> bool:
     target = out / row.path
-    return target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == row.output_sha256
+    return target.is_file() and sha256_file(target) == row.output_sha256
 
 
 def _remove(out: Path, relative: str) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import html
 import json
 from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
+from ..report.html import html_table
 from .manifest import DONE, Row
 
 _LEVELS = ["CRITICAL", "HIGH", "MEDIUM", "LOW"]
@@ -50,23 +50,17 @@ def write_summaries(out: Path, rows: list[Row]) -> None:
     (out / "summary.html").write_text(_html(summary), encoding="utf-8")
 
 
-def _table(caption: str, header: list[str], body: list[list[object]]) -> str:
-    head = "".join(f"<th scope='col'>{html.escape(h)}</th>" for h in header)
-    rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in body)
-    return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-
-
 def _html(summary: dict) -> str:  # type: ignore[type-arg]
     parts = [
-        _table("Files by outcome", ["outcome", "files"], list(summary["by_status"].items())),
-        _table("Redacted files by risk level", ["level", "files"], list(summary["by_risk_level"].items())),
-        _table("Redacted files by decision", ["decision", "files"], list(summary["by_decision"].items())),
-        _table("Redacted spans by label", ["label", "spans"], list(summary["by_label"].items())),
+        html_table("Files by outcome", ["outcome", "files"], list(summary["by_status"].items())),
+        html_table("Redacted files by risk level", ["level", "files"], list(summary["by_risk_level"].items())),
+        html_table("Redacted files by decision", ["decision", "files"], list(summary["by_decision"].items())),
+        html_table("Redacted spans by label", ["label", "spans"], list(summary["by_label"].items())),
         "<h2>Legal review first</h2>",
-        _table("Withheld for legal review, riskiest first", ["file", "level", "score"],
+        html_table("Withheld for legal review, riskiest first", ["file", "level", "score"],
                [[r["path"], r["risk_level"], r["risk_score"]] for r in summary["legal_review_first"]]),
         "<h2>Not redacted</h2>",
-        _table("Failed, refused and skipped files", ["file", "outcome", "reason"],
+        html_table("Failed, refused and skipped files", ["file", "outcome", "reason"],
                [[r["path"], r["status"], r["reason"]] for r in summary["not_redacted"]]),
     ]
     style = ("body{font-family:system-ui,sans-serif;margin:2rem;color:#111;background:#fff;max-width:60rem}"

@@ -10,14 +10,13 @@ from __future__ import annotations
 import hashlib
 import pickle
 import tempfile
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Settings
 from ..errors import BrightlineError
 from ..pipeline import Pipeline
-from ..types import ALWAYS_REDACTED, ScreenResult
+from ..types import ScreenResult, label_counts
 
 _PIPELINES: dict[str, Pipeline] = {}  # one per process and settings: the model is loaded once
 
@@ -59,8 +58,7 @@ def _redact(pipeline: Pipeline, result: ScreenResult) -> Outcome:
     outcome = Outcome(relative=result.path, error=result.error, pages=result.pages)
     if result.error is not None or result.risk is None:
         return outcome
-    labels = pipeline.settings.labels | ALWAYS_REDACTED
-    outcome.findings = dict(Counter(str(f.label) for f in result.findings if f.label in labels))
+    outcome.findings = label_counts(result.findings, pipeline.settings.labels)
     outcome.risk_score, outcome.risk_level = result.risk.score, str(result.risk.level)
     outcome.decision = str(result.decision)
     try:

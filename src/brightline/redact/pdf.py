@@ -78,6 +78,11 @@ def render_pages(source: Path | bytes, name: str, password: str | None, dpi: int
         document.close()
 
 
+def text_layer(document: pdfium.PdfDocument, separator: str = "\n") -> str:
+    """The text pdfium reads from every page of an open PDF, pages joined by `separator`."""
+    return separator.join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+
+
 def burn(image: Image.Image, boxes: list[Box], dpi: int) -> Image.Image:
     """The page image with every box filled solid black and its placeholder written in it when it fits.
 

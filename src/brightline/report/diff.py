@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 from ..errors import InputFileError
 from ..redact import cover_repeats
 from ..redact.operators import PLACEHOLDER
+from ..redact.pdf import text_layer
 from ..types import ALWAYS_REDACTED, PII_LABELS, SENSITIVE_LABELS, Finding, Label, ScreenResult
 
 REVEALED, HIDDEN, RELABELLED, RENUMBERED, OTHER = "revealed", "hidden", "label", "placeholder", "text"
@@ -184,7 +185,7 @@ def _redacted_text(path: Path) -> str:
         if path.suffix.lower() == ".pdf":
             document = pdfium.PdfDocument(str(path))
             try:
-                return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+                return text_layer(document)
             finally:
                 document.close()
         return path.read_text(encoding="utf-8")

@@ -128,11 +128,12 @@ def _document(index: int, document: ReportInput) -> str:
         + (f"; {_e(context)}" if context else "") + "</p>",
         "<h3>Why this decision</h3><ul>" + "".join(
             f"<li>{_e(r.detail)} <small>({_e(r.basis)})</small></li>" for r in result.decision_reasons) + "</ul>",
-        _table("Risk, factor by factor (the points add up to the score)", ["factor", "points", "evidence", "legal basis"],
-               [[r.factor, f"{r.points:+d}", r.evidence, r.basis] for r in result.risk.reasons]),
-        _table("Findings, riskiest first", ["label", "text", "page", "offsets", "detector", "score", "rule", "why"],
-               [[f.label, f.text, f.page, f"{f.start}-{f.end}", f.detector, f"{f.score:.2f}", f.explanation.rule,
-                 f.explanation.note or f.category or ""] for f in sorted(result.findings, key=_rank)]),
+        html_table("Risk, factor by factor (the points add up to the score)",
+                   ["factor", "points", "evidence", "legal basis"],
+                   [[r.factor, f"{r.points:+d}", r.evidence, r.basis] for r in result.risk.reasons]),
+        html_table("Findings, riskiest first", ["label", "text", "page", "offsets", "detector", "score", "rule", "why"],
+                   [[f.label, f.text, f.page, f"{f.start}-{f.end}", f.detector, f"{f.score:.2f}", f.explanation.rule,
+                     f.explanation.note or f.category or ""] for f in sorted(result.findings, key=_rank)]),
         "<h3>Original and redacted</h3><div class='side'>"
         f"<div><h4>Original, findings highlighted</h4><div class='text'>{_highlight(result)}</div></div>"
         f"<div><h4>Redacted</h4><div class='text'>{_e(document.redacted_text)}</div></div></div>",
@@ -148,7 +149,8 @@ def _document(index: int, document: ReportInput) -> str:
     return f"<section aria-labelledby='doc{index}'>{''.join(parts)}</section>"
 
 
-def _table(caption: str, header: list[str], rows: list[list[object]]) -> str:
+def html_table(caption: str, header: list[str], rows: list[list[object]]) -> str:
+    """A captioned table with column headers, every cell escaped."""
     head = "".join(f"<th scope='col'>{_e(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows)
     return f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

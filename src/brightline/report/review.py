@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from ..ingest.pdf import PAGE_BREAK
 from ..pipeline import Pipeline
-from ..redact.pdf import render_pages
+from ..redact.pdf import render_pages, text_layer
 from ..types import ScreenResult
 from .html import PageImages, ReportInput, outline_boxes, png
 
@@ -32,7 +33,7 @@ def review(pipeline: Pipeline, result: ScreenResult) -> ReportInput:
         pipeline.redact_pdf(result, target)  # verified, as any copy brightline writes
         document = pdfium.PdfDocument(str(target))
         try:
-            redacted_text = "\n\f\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+            redacted_text = text_layer(document, PAGE_BREAK)
             after = [png(document[i].render(scale=scale, grayscale=True).to_pil()) for i in range(len(document))]
         finally:
             document.close()
