@@ -102,7 +102,7 @@ class Pipeline:
         try:
             plan = self._pdf_plan(result)
             write_pdf(target, plan.pages, self.settings.dpi)
-            plan.verify(target)
+            plan.verify(target, result.path)
         except BaseException:
             target.unlink(missing_ok=True)
             raise
@@ -162,8 +162,8 @@ class _PdfPlan:
     values: list[str]
     dpi: int
 
-    def verify(self, path: Path) -> None:
-        verify_pdf(path, self.values, self.boxes, self.pages, self.dpi)
+    def verify(self, path: Path, shown_as: str | None = None) -> None:
+        verify_pdf(path, self.values, self.boxes, self.pages, self.dpi, shown_as)
 
 
 def _with_pages(result: ScreenResult, pdf: PdfText, settings: Settings) -> ScreenResult:

@@ -104,6 +104,9 @@ def test_verification_failure_leaves_no_file(pipeline: Pipeline, tmp_path: Path)
     source = make.base(tmp_path / "original.pdf")
     with pytest.raises(VerificationError):
         verify_pdf(source, ["QUISPE, Mateo"], [], [], 200)  # the original itself leaks: caught
+    # a copy is checked under a temporary name; the message names the input it was made from
+    with pytest.raises(VerificationError, match=r"^inbox/report\.pdf: unexpected structure"):
+        verify_pdf(source, ["QUISPE, Mateo"], [], [], 200, shown_as="inbox/report.pdf")
 
 
 def test_verify_command_accepts_a_redaction_and_rejects_the_original(pipeline: Pipeline, tmp_path: Path) -> None:

@@ -32,14 +32,22 @@ _BOX_DARK = 0.5  # a box is at least this dark even with its label in it
 _MAX_DIFFERENCE = 0.02  # mean difference allowed between the output's rendering and the redacted image
 
 
-def verify_pdf(path: Path, values: Iterable[str], boxes: list[Box], pages: list[PageImage], dpi: int) -> None:
-    """Raise VerificationError naming the first problem found; return quietly when the file is clean."""
+def verify_pdf(path: Path, values: Iterable[str], boxes: list[Box], pages: list[PageImage], dpi: int,
+               shown_as: str | None = None) -> None:
+    """Raise VerificationError naming the file and the first problem found; return quietly when it is clean.
+
+    `shown_as` names the document in the message: a copy is verified under its temporary name, and the
+    records officer needs to know which input failed.
+    """
     patterns = {value_pattern(v) for v in values if len(_normal(v).replace(" ", "")) >= 4}
-    _check_structure(path)
-    for name, text in _extracted_texts(path).items():
-        if any(pattern.search(text) for pattern in patterns):
-            raise VerificationError(f"{path.name}: a redacted value is still extractable ({name}).")
-    _check_pixels(path, boxes, pages, dpi)
+    try:
+        _check_structure(path)
+        for name, text in _extracted_texts(path).items():
+            if any(pattern.search(text) for pattern in patterns):
+                raise VerificationError(f"a redacted value is still extractable ({name}).")
+        _check_pixels(path, boxes, pages, dpi)
+    except VerificationError as exc:
+        raise VerificationError(f"{shown_as or path.name}: {exc}") from None
 
 
 def _normal(text: str) -> str:
@@ -59,7 +67,7 @@ def _check_structure(path: Path) -> None:
             if keys:
                 problems.append(f"page {number} entries " + ", ".join(sorted(keys)))
         if problems:
-            raise VerificationError(f"{path.name}: unexpected structure ({'; '.join(problems)}).")
+            raise VerificationError(f"unexpected structure ({'; '.join(problems)}).")
 
 
 def _extracted_texts(path: Path) -> dict[str, str]:
@@ -98,7 +106,7 @@ def _check_pixels(path: Path, boxes: list[Box], pages: list[PageImage], dpi: int
     document = pdfium.PdfDocument(str(path))
     try:
         if len(document) != len(pages):
-            raise VerificationError(f"{path.name}: page count changed.")
+            raise VerificationError("page count changed.")
         scale = dpi / 72
         for number, page_image in enumerate(pages, start=1):
             written = page_image.image()
@@ -119,10 +127,10 @@ def _check_pixels(path: Path, boxes: list[Box], pages: list[PageImage], dpi: int
                 core = _core(meant < 128)  # the box without its white label and the label's soft edges
                 lit = int((shown[1:-1, 1:-1][core] >= _SOLID).sum())
                 if dark < _BOX_DARK or lit > (1 - _SOLID_SHARE) * max(1, int(core.sum())):
-                    raise VerificationError(f"{path.name}: a box on page {number} is not solid.")
+                    raise VerificationError(f"a box on page {number} is not solid.")
             difference = ImageChops.difference(rendered, written).histogram()
             changed = sum(difference[128:]) / max(1, sum(difference))
             if changed > _MAX_DIFFERENCE:
-                raise VerificationError(f"{path.name}: page {number} differs from its redacted image.")
+                raise VerificationError(f"page {number} differs from its redacted image.")
     finally:
         document.close()
