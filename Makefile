@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test install lint eval eval-pdf eval-diff bench bench-pdf bench-batch robustness clean
+.PHONY: demo test install lint model eval eval-pdf eval-diff eval-blind bench bench-pdf bench-batch bench-generic robustness clean
 
 $(BIN)/brightline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,15 +23,25 @@ demo: install
 	@echo "Results: out/demo/screen.jsonl (findings and risk), out/demo/redacted/ (redacted copies), out/demo/report.html (reviewer's report)"
 
 test: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench training
 	$(BIN)/pytest
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench training
+
+# The learned name detector and the name gazetteers in models/, rebuilt from training/ (about 15 min on 2 cores).
+model: install
+	$(BIN)/python training/build_gazetteer.py
+	$(BIN)/python training/train.py
 
 # Measures on ../shared (not part of `make test`).
 eval: install
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev --leaks
+
+# brightline beside stock Presidio on labeled corpora written elsewhere: make eval-blind CORPORA="dir1 dir2"
+CORPORA ?= $(SHARED)/eval/dev
+eval-blind: install
+	$(BIN)/python bench/compare_corpus.py $(CORPORA)
 
 eval-pdf: install
 	rm -rf out/eval-pdf && mkdir -p out/eval-pdf
@@ -50,6 +60,10 @@ bench-pdf: install
 
 bench-batch: install
 	$(BIN)/python bench/bench_batch.py
+
+bench-generic: install
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/generic_pii.py
 
 robustness: install
 	$(BIN)/python bench/robustness.py $(SHARED)/pdfs

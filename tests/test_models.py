@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from brightline.detect.people import load_roles
+from brightline.detect.roles import load_roles
 from brightline.detect.vocab import load_rule_set
 from brightline.errors import MissingModelError
 from brightline.resources import models_dir

@@ -339,12 +339,19 @@ def verify(
 @_model_option
 @_verbose_option
 def evaluate_command(folder: Path, as_json: bool, model: str, verbose: int, quiet: bool) -> None:
-    """Score brightline on a folder of labeled documents (LABELS.md format): recall, precision, leaks."""
+    """Score brightline on a folder of labeled documents (LABELS.md format): recall, precision, leaks.
+
+    The exit status is 4 when any gold PII span is still readable after redaction.
+    """
     from .evaluate import evaluate, format_report
 
     configure_logging(verbose)
     report = evaluate(folder, Pipeline(Settings(model=model)))
     click.echo(json.dumps(report) if as_json else format_report(report))
+    if report["leaked"]:
+        log.error("%d of %d gold PII spans are readable after redaction", report["leaked"],
+                  report["pii_spans_checked_for_leaks"])
+        raise _Exit(ExitCode.VERIFICATION_FAILED)
 
 
 @cli.command()

@@ -40,7 +40,7 @@ def test_findings_come_back_in_original_offsets(detector: Detector) -> None:
     text = "STUDENT INCIDENT REPORT\nName: M0NTEIR0, Dari0     SAS1D: l048823536\nHe is undoc-\numented."
     findings = detector.detect(text)
     by_label = {f.label: f for f in findings}
-    assert by_label[Label.STUDENT_ID].text == "l048823536"
+    assert by_label[Label.STUDENT_ID].text == "SAS1D: l048823536"  # the cue belongs to the span (LABELS.md)
     assert by_label[Label.PERSON].text == "M0NTEIR0, Dari0"
     assert by_label[Label.IMMIGRATION].text == "undoc-\numented"
     for finding in findings:

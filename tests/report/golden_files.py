@@ -10,6 +10,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 def assert_golden(name: str, actual: str) -> None:
     path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1" or not path.exists():
+    if os.environ.get("UPDATE_GOLDEN") == "1":
         path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"golden file {name} is missing; run with UPDATE_GOLDEN=1 to write it"
     assert actual == path.read_text(encoding="utf-8"), f"{name} changed; if on purpose, run with UPDATE_GOLDEN=1"

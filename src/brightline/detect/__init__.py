@@ -10,11 +10,15 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ..types import Explanation, Finding, Label
+from .cues import with_cues
+from .learned import annotate, load_learned_names
 from .nlp import DEFAULT_MODEL, build_nlp_engine, known_words
 from .ocr import repair, to_original
-from .people import PeopleResolver, load_roles
+from .people import PeopleResolver
 from .recognizers import build_recognizers
+from .repeats import PROPAGATED_LABELS, cover_repeats
 from .resolve import resolve
+from .roles import load_roles
 
 __all__ = ["DEFAULT_MODEL", "Detector"]
 
@@ -31,8 +35,9 @@ _BATCH_CHARS = 2 * PIECE_CHARS  # what spaCy holds at once: two full pieces, or 
 class Detector:
     """Finds every labelled span of a document; built once, used for many documents."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 16) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 16, learned_names: bool = True) -> None:
         self.nlp_engine = build_nlp_engine(model)
+        self.learned_names = load_learned_names() if learned_names else None
         registry = RecognizerRegistry(supported_languages=["en"])
         for recognizer in build_recognizers():
             registry.add_recognizer(recognizer)
@@ -70,7 +75,8 @@ class Detector:
             )
             raw[number] += [_finding(piece, result, lo) for result in results]
         for original, (text, index), found in zip(originals, repaired, raw, strict=True):
-            findings = resolve(text, self.people.apply(text, found))
+            findings = resolve(text, with_cues(text, self.people.apply(text, found)))
+            findings = sorted(cover_repeats(text, findings, PROPAGATED_LABELS), key=lambda f: (f.start, f.end, str(f.label)))
             yield findings if index is None else [_in_original(original, f, index) for f in findings]
 
 
@@ -83,8 +89,10 @@ class Detector:
         for piece in [*pieces, None]:
             full = piece is None or len(group) >= self.batch_size or sum(map(len, group)) + len(piece) > _BATCH_CHARS
             if group and full:
-                for _, artifacts in self.nlp_engine.process_batch(group, "en", batch_size=len(group)):
-                    yield artifacts
+                batch = [artifacts for _, artifacts in self.nlp_engine.process_batch(group, "en", batch_size=len(group))]
+                if self.learned_names is not None:
+                    annotate(self.learned_names, [artifacts.tokens for artifacts in batch])
+                yield from batch
                 group = []
             if piece is not None:
                 group.append(piece)

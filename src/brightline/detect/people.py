@@ -12,16 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cache
-from pathlib import Path
 
 import regex
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.lang.en.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
 
-from ..errors import MissingModelError
-from ..resources import models_dir
 from ..types import Explanation, Finding, Label
+from .roles import Roles
 from .sentences import line_span
 
 _BLOCKING = {Label.SCHOOL, Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
@@ -41,77 +38,19 @@ _CAPITAL = regex.compile(r"\p{Lu}")
 _CAPITALS_SHARE = 0.6
 _LOWERCASE_RULES = ("field_name_lowercase", "lowercase_relation", "lowercase_honorific", "lowercase_initial",
                     "lowercase_relation_bare", "lowercase_met_with")
-_PRIVATE_RULES = ("field_name", "roster_row", "relation_name", "relation_label", *_LOWERCASE_RULES)
+# an all-capitals word this short in a mixed-case text is an acronym ("SSID", "FERPA"), unless a known name
+_ACRONYM_LETTERS = 6
+_CAPITALS_RULES = ("caps_last_first", "caps_name_with_particulars")
+_PRIVATE_RULES = ("field_name", "name_column", "roster_row", "relation_name", "relation_label", *_LOWERCASE_RULES)
+# the learned model reads a name from its context (it was trained on lower-case chats), so its lower-case
+# names are kept unless every word is English; spaCy's lower-case entities are mostly not names
+_LOWER_CASE_READERS = ("learned_name",)
+_MODEL_DETECTORS = ("learned_name", "spacy_ner")
+_PHRASE_LABELS = (Label.GANG, Label.SOCIAL_MEDIA, Label.IMMIGRATION, Label.SCHOOL)
+# wordfreq's Zipf scale: 4 is a word met about once in 100,000 (names like "joy" or "will" lie above)
+_ENGLISH_ZIPF = 4.0
 _PARTICLES = {"de", "da", "del", "della", "dos", "das", "do", "van", "von", "der", "la", "le", "di", "du",
               "bin", "ibn", "al", "el", "st"}
-
-
-class RolesModel(BaseModel):
-    """models/people/roles.v1.yaml: regex alternations of role vocabulary."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    name: str
-    version: int
-    titles: str
-    fields: str
-    roles_after: str
-    relations: str
-    personal_mail_domains: str
-    not_names: str
-
-
-@dataclass(frozen=True)
-class Roles:
-    """Compiled role vocabulary."""
-
-    title_before: regex.Pattern[str]
-    title_prefix: regex.Pattern[str]
-    field_line: regex.Pattern[str]
-    role_after: regex.Pattern[str]
-    role_next_line: regex.Pattern[str]
-    relation_before: regex.Pattern[str]
-    relation_after: regex.Pattern[str]
-    personal_mail: regex.Pattern[str]
-    role_word: regex.Pattern[str]
-    not_names: frozenset[str]
-
-
-@cache
-def load_roles(root: Path | None = None) -> Roles:
-    """Load and compile the role vocabulary; a bad file is an error, never a fallback."""
-    path = models_dir(root) / "people" / "roles.v1.yaml"
-    try:
-        model = RolesModel.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
-        raise MissingModelError(f"data file {path.name} is missing or invalid: {type(exc).__name__}.") from None
-    flags = 0
-    try:
-        return Roles(
-            title_before=regex.compile(rf"(?:^|[\s(])(?:{model.titles})[ \t]*:?[ \t]*$", flags | regex.IGNORECASE),
-            title_prefix=regex.compile(rf"^(?:(?:{model.titles})[ \t]+)+", flags),
-            field_line=regex.compile(rf"^[ \t>]*(?:{model.fields})[ \t]*:", flags | regex.IGNORECASE),
-            role_after=regex.compile(
-                r"^(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+-[ \t]+|[ \t]+)(?:[A-Z][\w.]*[ \t]+){0,3}"
-                rf"(?:{model.roles_after})\b"
-                r"|^[ \t]*#\d{2,6}\b",
-                flags,
-            ),
-            role_next_line=regex.compile(
-                rf"^[ \t]*\n[ \t]*(?:[A-Z][\w.&]*[ \t]+){{0,4}}(?:{model.roles_after})\b", flags
-            ),
-            relation_before=regex.compile(
-                rf"\b(?:{model.relations})s?\b[ \t]*[:,(]?[ \t]*(?:(?:mr|mrs|ms|miss|dr)\.?[ \t]+)?$",
-                flags | regex.IGNORECASE,
-            ),
-            relation_after=regex.compile(rf"^[ \t]*[,(][ \t]*(?:{model.relations})\b", flags | regex.IGNORECASE),
-            personal_mail=regex.compile(rf"@(?:{model.personal_mail_domains})\.", flags | regex.IGNORECASE),
-            role_word=regex.compile(rf"(?:{model.titles}|{model.roles_after}|head|chief|senior|assistant)s?\.?",
-                                    flags | regex.IGNORECASE),
-            not_names=frozenset(w.lower() for w in model.not_names.split("|")),
-        )
-    except regex.error as exc:
-        raise MissingModelError(f"data file {path.name} has an invalid pattern: {exc}") from None
 
 
 @dataclass
@@ -159,14 +98,21 @@ class _DocumentPeople:
         others = [f for f in findings if f.label is not Label.PERSON]
         blockers = [(f.start, f.end) for f in others if f.label in _BLOCKING]
         sensitive = {(f.start, f.end) for f in others if f.label in (Label.GANG, Label.SOCIAL_MEDIA, Label.IMMIGRATION)}
+        phrases = [(f.start, f.end) for f in others if f.label in _PHRASE_LABELS]
 
         mentions: list[tuple[int, int, Finding, str | None]] = []
         for finding in sorted(candidates, key=lambda f: (f.start, -(f.end - f.start))):
             alias = finding.explanation.rule.endswith(_ALIAS_RULES)
             lowercase = finding.explanation.rule.endswith(_LOWERCASE_RULES)
-            span = (finding.start, finding.end) if alias else self._clean(text, finding.start, finding.end, lowercase)
+            learned = finding.explanation.detector in _LOWER_CASE_READERS or finding.explanation.rule.endswith("name_column")
+            # the learned model and the capitals patterns also read headings and acronyms as names
+            vetted = finding.explanation.detector == "learned_name" or finding.explanation.rule.endswith(_CAPITALS_RULES)
+            span = (finding.start, finding.end) if alias else self._clean(text, finding.start, finding.end, lowercase,
+                                                                          learned, vetted)
             if span is None or _inside_any(span, blockers) or span in sensitive:
                 continue
+            if finding.explanation.detector in _MODEL_DETECTORS and _inside_any(span, phrases):
+                continue  # a word of a crew's, school's or agency's name ("Kane" in "Kane Block")
             if any(s <= span[0] and span[1] <= e for s, e, _, _ in mentions):
                 continue
             role = "private" if finding.explanation.rule.endswith(_PRIVATE_RULES) else self._role(text, *span)
@@ -177,12 +123,15 @@ class _DocumentPeople:
         return others + self._emit(text, mentions, people, hard_blockers)
 
     # -- cleaning -------------------------------------------------------------------------------
-    def _clean(self, text: str, start: int, end: int, lowercase: bool = False) -> tuple[int, int] | None:
+    def _clean(
+        self, text: str, start: int, end: int, lowercase: bool = False, learned: bool = False, vetted: bool = False
+    ) -> tuple[int, int] | None:
         span = text[start:end]
         cut = _NAME_END.search(span)  # a line break, column gap or spaced dash ends a name
         if cut is not None:
             span = span[: cut.start()]
         prefix = self.roles.title_prefix.match(span)
+        titled = prefix is not None or self.roles.honorific_before.search(text, max(0, start - 12), start) is not None
         if prefix:
             start += prefix.end()
             span = span[prefix.end():]
@@ -192,33 +141,49 @@ class _DocumentPeople:
             stripped += "."
         span = stripped
         end = start + len(span)
-        if not span or _NOT_NAME_CHARS.search(span):
+        if not span or _NOT_NAME_CHARS.search(span) or not _LETTER.search(span):
             return None
         if span.islower():  # a hurried note: keep the name words, drop the ordinary ones after them
             lowercase = True
-            while " " in span and self._ordinary(span.rsplit(" ", 1)[1]):
+            # a model's span is trimmed of common words only ("obi" is in the dictionary, and a surname)
+            ordinary = _english if learned else self._ordinary
+            while " " in span and ordinary(span.rsplit(" ", 1)[1]):
                 span = span.rsplit(" ", 1)[0]
             end = start + len(span)
         elif not regex.search(r"\p{Lu}", span):
             return None
         named_initial = regex.fullmatch(r"\p{Ll}+ \p{Ll}\.?", span) is not None  # "will r." is a name shape
-        if lowercase and not named_initial and any(w in STOP_WORDS or self._common(w) for w in span.split()):
-            return None  # "student: see attached" is not a name
+        if lowercase and not named_initial and (
+            all(self._plain_word(w.strip(".,'’")) for w in span.split()) if learned
+            else any(w in STOP_WORDS or self._common(w) for w in span.split())
+        ):
+            return None  # "student: see attached" is not a name; a model's "joy okafor" is one
         words = [w.strip(".,'’").lower() for w in _NAME_SPLIT.split(span) if w.strip(".,'’")]
         if not words or all(self._not_a_name(w) for w in words):
             return None
-        while words and words[0] in self.roles.not_names:  # "Narrative Portillo" -> "Portillo"
+        while words and self._trimmable(words[0]):  # "Narrative Portillo" -> "Portillo"
             first = regex.match(r"\S+\s*", text[start:end])
             if first is None:
                 return None
             start += first.end()
             words.pop(0)
-        while words and self._not_a_name(words[-1]):  # "Ethan Kowalczyk, Grade" -> "Ethan Kowalczyk"
+        while words and self._trimmable(words[-1]):  # "Ethan Kowalczyk, Grade" -> "Ethan Kowalczyk"
             last = regex.search(r"[\s,]+\S+$", text[start:end])
             if last is None:
                 return None
             end = start + last.start()
             words.pop()
+        if vetted:
+            # a model or a capitals pattern may take in words around a name ("Board member Rosa Ruiz reminded")
+            while len(words) > 1 and self._plain_word(words[-1]):
+                end = start + regex.search(r"[\s,]+\S+$", text[start:end]).start()  # type: ignore[union-attr]
+                words.pop()
+            while len(words) > 1 and self._plain_word(words[0]):
+                start += regex.match(r"\S+[\s,]*", text[start:end]).end()  # type: ignore[union-attr]
+                words.pop(0)
+            surfaces = text[start:end].split()
+            if not titled and not any(self._name_word(w, surface) for w, surface in zip(words, surfaces, strict=False)):
+                return None  # "Truancy List", "FAMILY WELCOME", "SSID": words and acronyms, not a name
         if len(words) == 1 and self._common(words[0]) and self._sentence_initial(text, start):
             return None
         if len(words) == 1 and text[start:end].isupper() and words[0] in self.common_words:
@@ -234,8 +199,10 @@ class _DocumentPeople:
         if self.roles.relation_before.search(before[-40:]) or self.roles.relation_after.match(after[:40]):
             return "private"
         line = text[line_start:line_end]
-        if self.roles.field_line.match(line) and not self.roles.personal_mail.search(line):
+        if self.roles.staff_field_line.match(line):
             return "official"
+        if self.roles.mail_field_line.match(line) and self.roles.institutional_mail.search(line):
+            return "official"  # a sender or recipient at an institution; elsewhere only a title or role tells
         if self.roles.title_before.search(before[-45:]):
             return "official"
         if self.roles.role_after.match(after[:60]) or self.roles.role_next_line.match(after[:80]):
@@ -331,6 +298,28 @@ class _DocumentPeople:
         """A heading, role or title word ("Head", "Custodians", "Grade"), never part of a name."""
         return word in self.roles.not_names or word in _PARTICLES or self.roles.role_word.fullmatch(word) is not None
 
+    def _trimmable(self, word: str) -> bool:
+        """A heading or role word at the edge of a longer name, unless it is also a name ("Tyrone White").
+
+        A particle stays: "VAN DIJK, Pieter" is one name.
+        """
+        return self._not_a_name(word) and word not in self.roles.also_names and word not in _PARTICLES
+
+    def _plain_word(self, word: str) -> bool:
+        """An English word that is nobody's name in the gazetteers ("about", "member", "allergy-aware")."""
+        if word in self.roles.name_words or word in _PARTICLES or len(word.strip(".")) == 1:
+            return False  # a name, a particle of one ("DA SILVA"), or an initial
+        parts = [part for part in word.split("-") if part]
+        return bool(parts) and all(self._ordinary(part) or _english(part) for part in parts)
+
+    def _name_word(self, word: str, surface: str) -> bool:
+        """A word that can be (part of) a name: a known name, or no English word and no acronym."""
+        if word in self.roles.name_words:
+            return True
+        bare = surface.strip(".,")
+        acronym = surface.isupper() and "." not in bare and len(bare) <= _ACRONYM_LETTERS and not self._capitals_only
+        return not acronym and not self._plain_word(word)
+
     def _namelike(self, word: str) -> bool:
         lower = word.lower()
         return lower not in self.roles.not_names and lower not in self.common_words and lower not in _PARTICLES
@@ -355,7 +344,7 @@ class _DocumentPeople:
 
     def _common(self, word: str) -> bool:
         lower = word.lower()
-        if lower in self.roles.not_names:
+        if lower in self.roles.not_names and lower not in self.roles.also_names:
             return True
         if self._capitals_only:  # no lower-case usage to go by: only function words are surely words
             return lower in STOP_WORDS
@@ -376,6 +365,12 @@ class _DocumentPeople:
     def _sentence_initial(text: str, position: int) -> bool:
         before = text[max(0, position - 3):position].rstrip(" \t\"“'(")
         return not before or before[-1] in ".!?\n:-"
+
+
+@cache
+def _english(word: str) -> bool:
+    """A common English word (wordfreq), such as a name found in lower case is not made of only."""
+    return word in STOP_WORDS or zipf_frequency(word.strip(".,'’"), "en") >= _ENGLISH_ZIPF
 
 
 def _vote(person: _Person, role: str | None) -> None:

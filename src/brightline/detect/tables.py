@@ -1,54 +1,113 @@
 """Tables in plain text: a heading line naming columns, then rows until the first blank line.
 
 Reports exported from a student information system, rosters and persons tables keep one record
-per line with cells separated by "|", tabs, " / " or runs of spaces. A cell under a column headed
-"DOB", "Age" or "SASID" holds that kind of value, whatever it looks like.
+per line, with cells separated by "|" (Markdown rows too), tabs, " / " or runs of spaces, or written
+as CSV (commas or semicolons, cells in double quotes when they hold one). A table has at least three columns, so a
+field line ("DOB: x") or a sentence with two commas is not one; a line between rows with far fewer
+cells (a note) is skipped.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 import regex
 
 _SEPARATOR = regex.compile(r"[ \t]*(?:\||\t|[ \t]/[ \t]|[ \t]{2,})[ \t]*")
+_CSV_DELIMITERS = (",", ";")
+_MIN_COLUMNS = 3
+# a heading is a label, not a sentence or a value
+_HEADING = regex.compile(r"[\p{L}][\p{L}\d .,#/()'’\-]{0,40}")
+_QUOTES = "\"'“”"
+_EDGES = _QUOTES + "|/"
 
 
-def heading_pattern(column: str) -> regex.Pattern[str]:
-    """A heading cell naming `column` (a regex), as a whole cell."""
-    return regex.compile(rf"^\W*(?:{column})\W*$", regex.IGNORECASE)
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: its heading and the (start, end) of each non-empty cell below it."""
+
+    heading: str
+    cells: tuple[tuple[int, int], ...]
 
 
-def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The (start, end) of each cell of the line text[start:end]."""
-    cells = []
-    cursor = start
-    for match in _SEPARATOR.finditer(text, start, end):
-        cells.append((cursor, match.start()))
-        cursor = match.end()
-    cells.append((cursor, end))
-    return cells
+def read_columns(text: str) -> Iterator[Column]:
+    """Every column of every table in the text."""
+    lines = _lines(text)
+    number = 0
+    while number < len(lines):
+        lo, hi = lines[number]
+        delimiter, header = _header(text, lo, hi)
+        if header is None:
+            number += 1
+            continue
+        rows: list[list[tuple[int, int]]] = []
+        number += 1
+        while number < len(lines) and text[lines[number][0]:lines[number][1]].strip():
+            row = _split(text, *lines[number], delimiter)
+            if len(row) >= len(header) - 1:
+                rows.append(row)
+            number += 1
+        for index, (start, end) in enumerate(header):
+            cells = tuple(_unquoted(text, *row[index]) for row in rows if index < len(row))
+            yield Column(text[start:end].strip(_QUOTES + " "), tuple(c for c in cells if c[1] > c[0]))
 
 
-def column_cells(text: str, heading: regex.Pattern[str]) -> list[tuple[int, int]]:
-    """The cells under every column whose heading matches, in rows down to the first blank line."""
-    found: list[tuple[int, int]] = []
-    position = 0
-    lines = text.split("\n")
-    offsets = []
-    for line in lines:
+def _lines(text: str) -> list[tuple[int, int]]:
+    offsets, position = [], 0
+    for line in text.split("\n"):
         offsets.append((position, position + len(line)))
         position += len(line) + 1
-    for number, (lo, hi) in enumerate(offsets):
-        header = split_cells(text, lo, hi)
-        if len(header) < 3:
-            continue  # a table has several columns; a field line "DOB: x" is not a heading
-        columns = [i for i, (s, e) in enumerate(header) if heading.match(text[s:e])]
-        if not columns:
-            continue
-        for row_lo, row_hi in offsets[number + 1:]:
-            if row_lo == row_hi or not text[row_lo:row_hi].strip():
-                break
-            row = split_cells(text, row_lo, row_hi)
-            if len(row) < len(header) - 1:
-                continue  # a note between rows, not a record
-            found += [row[i] for i in columns if i < len(row) and row[i][1] > row[i][0]]
-    return found
+    return offsets
+
+
+def _header(text: str, start: int, end: int) -> tuple[str | None, list[tuple[int, int]] | None]:
+    """The delimiter and cells of a heading line (None, None when the line is not one)."""
+    for delimiter in (None, *_CSV_DELIMITERS):
+        cells = _split(text, start, end, delimiter)
+        if len(cells) >= _MIN_COLUMNS and all(_HEADING.fullmatch(text[s:e].strip(_QUOTES + " \t")) for s, e in cells):
+            return delimiter, cells
+    return None, None
+
+
+def _split(text: str, start: int, end: int, delimiter: str | None) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of the line text[start:end]."""
+    if delimiter is None:
+        # a Markdown row opens and closes with "|"
+        start, end = _unquoted_edge(text, start, end, "|")
+        cells, cursor = [], start
+        for match in _SEPARATOR.finditer(text, start, end):
+            cells.append((cursor, match.start()))
+            cursor = match.end()
+        return [*cells, (cursor, end)]
+    cells, cursor, quoted = [], start, False
+    for position in range(start, end):
+        char = text[position]
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            cells.append((cursor, position))
+            cursor = position + 1
+    return [*cells, (cursor, end)]
+
+
+def _unquoted_edge(text: str, start: int, end: int, edge: str) -> tuple[int, int]:
+    """The line without one opening and one closing `edge` character (and the spaces beside them)."""
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    if start < end and text[start] == edge:
+        start += 1
+    if end > start and text[end - 1] == edge:
+        end -= 1
+    return start, end
+
+
+def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """A cell without its spaces, quotes and a row's closing "|" or "/"."""
+    while start < end and (text[start].isspace() or text[start] in _EDGES):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGES):
+        end -= 1
+    return start, end

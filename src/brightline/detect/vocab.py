@@ -5,12 +5,14 @@ A rule set is a YAML file:
     name: gang            # file stem without version
     version: 1
     label: GANG           # a LABELS.md label
-    macros: {gang_name: "MS-?13|..."}    # fragments used in patterns as {gang_name}
+    macros: {gang_name: ["MS-?13", ...]} # fragments used in patterns as {gang_name}
     suppress: [{id: ..., pattern: ...}]  # a match whose sentence matches one of these is dropped
     rules:
       - {id: gang_label, category: L, score: 0.9, pattern: "...", case_sensitive: false}
 
-A rule's span is its whole match, or the named group ``span`` when the pattern has one.
+A rule's span is its whole match, or the named group ``span`` when the pattern has one. A pattern
+or macro may be written as a list, one alternative per line (joined as an alternation), so that a
+reviewer can read what a vocabulary matches.
 """
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ from ..types import Label
 _MACRO_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
+def _alternation(value: Any) -> Any:
+    """A list of alternatives, one per line in the file, as one regex alternation."""
+    if isinstance(value, list):
+        return "(?:" + "|".join(str(item) for item in value) + ")"
+    return value
+
+
 class RuleModel(BaseModel):
     """One pattern rule."""
 
@@ -46,6 +55,8 @@ class RuleModel(BaseModel):
     window: int = Field(default=250, ge=0, le=2000)
     note: str | None = None
 
+    _alternatives = field_validator("pattern", "requires", mode="before")(_alternation)
+
 
 class SuppressModel(BaseModel):
     """A context that turns a rule set's matches off within one sentence."""
@@ -55,6 +66,8 @@ class SuppressModel(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     pattern: str
     case_sensitive: bool = False
+
+    _alternatives = field_validator("pattern", mode="before")(_alternation)
 
 
 class RuleSetModel(BaseModel):
@@ -70,6 +83,13 @@ class RuleSetModel(BaseModel):
     macros: dict[str, str] = Field(default_factory=dict)
     suppress: list[SuppressModel] = Field(default_factory=list)
     rules: list[RuleModel] = Field(min_length=1)
+
+    @field_validator("macros", mode="before")
+    @classmethod
+    def _macro_alternatives(cls, macros: Any) -> Any:
+        if not isinstance(macros, dict):
+            return macros
+        return {name: "|".join(map(str, v)) if isinstance(v, list) else v for name, v in macros.items()}
 
     @field_validator("rules")
     @classmethod

@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection
 from dataclasses import replace
 
+from ..detect.repeats import value_pattern
 from ..types import Finding, Label
 from .operators import Operator, entity_key, without_placeholders
 
@@ -49,38 +50,6 @@ def _canonical_names(findings: list[Finding]) -> dict[str, str]:
         if key not in canonical or len(surface) > len(canonical[key]):
             canonical[key] = surface
     return canonical
-
-
-def value_pattern(value: str) -> re.Pattern[str]:
-    """A redacted value wherever it recurs: as a whole word, however spaced or wrapped, in any case.
-
-    The one rule for covering repeats and for proving none survives. A single capitalised word
-    ("Case", "Will") counts only as written: in lower case elsewhere it is the ordinary word.
-    """
-    words = value.split()
-    flags = 0 if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]) else re.IGNORECASE
-    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", flags)
-
-
-def cover_repeats(text: str, findings: list[Finding], labels: Collection[Label]) -> list[Finding]:
-    """The findings plus every other occurrence of a redacted value the detectors missed.
-
-    A value redacted once is redacted everywhere: a name spaCy saw on line 3 but not on line 30
-    (or in capitals in a header) must not survive there.
-    """
-    chosen = [f for f in findings if f.label in labels and len(f.text.strip()) >= 3]
-    covered = [(f.start, f.end) for f in findings if f.label in labels]
-    extra: list[Finding] = []
-    # longest first, so "Ana Ruiz" is covered whole before "Ana" alone; sorted, so every run agrees
-    for value in sorted({f.text.strip() for f in chosen}, key=lambda v: (-len(v), v)):
-        source = next(f for f in chosen if f.text.strip() == value)
-        for match in value_pattern(value).finditer(text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in covered):
-                continue
-            extra.append(Finding(source.label, start, end, value, source.explanation, entity=source.entity))
-            covered.append((start, end))
-    return findings + extra if extra else findings
 
 
 def surviving_values(redacted: str, findings: list[Finding], labels: Collection[Label]) -> list[Label]:

@@ -19,10 +19,10 @@ import pypdfium2 as pdfium
 from PIL import ImageChops
 from pypdf import PdfReader
 
+from ..detect.repeats import value_pattern
 from ..errors import VerificationError
 from .operators import without_placeholders
 from .pdf import Box, PageImage
-from .text import value_pattern
 
 _ROOT_KEYS = {"/Type", "/Pages"}
 _PAGE_KEYS = {"/Type", "/Parent", "/MediaBox", "/Resources", "/Contents", "/Rotate"}

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import regex
 
 from ..context import DEFAULT_CONTEXT, RequestContext
+from ..detect.roles import load_roles
 from ..detect.sentences import sentence_span
 from ..types import SENSITIVE_LABELS, Finding, Label, Level, Risk, RiskReason
 from .context import ContextTable, Facts, apply_context, load_context_table
@@ -181,16 +182,21 @@ def _private_people(text: str, findings: list[Finding]) -> set[str]:
     """The private individuals a reader can tie to a student.
 
     Named in a form field, as a relative, or in a sentence about students; a name alone in a
-    facilities log (staff without a title) is not one.
+    facilities log (staff without a title) is not one, nor is someone only ever called "Mr. Pham":
+    such a name is redacted (nothing says it is staff) but tells no reader which student it is.
     """
-    people = set()
+    honorific = load_roles().honorific_start
+    people: set[str] = set()
+    by_honorific_only: dict[str, bool] = {}
     for finding in findings:
         if finding.label is not Label.PERSON:
             continue
+        key = finding.entity or finding.text.lower()
+        by_honorific_only[key] = by_honorific_only.get(key, True) and honorific.match(finding.text) is not None
         lo, hi = sentence_span(text, finding.start, finding.end)
         if _STRUCTURAL.search(finding.explanation.rule) or _STUDENT_WORDS.search(text, max(0, lo - 80), hi):
-            people.add(finding.entity or finding.text.lower())
-    return people
+            people.add(key)
+    return {key for key in people if not by_honorific_only[key]}
 
 
 def _policy_document(text: str) -> bool:

@@ -7,12 +7,17 @@ from brightline.detect.recognizers import (
     AgeRecognizer,
     DateOfBirthRecognizer,
     GovIdRecognizer,
+    ObfuscatedEmailRecognizer,
     SocialHandleRecognizer,
     SsnRecognizer,
     StudentIdRecognizer,
+    TableColumnRecognizer,
 )
 from tests.assertions import assert_exact, assert_none
 from tests.detect.recognizers.run import run
+
+CSV_ROSTER = 'Name,DOB,Student ID,Grade\n"NGUYEN, Thi Lan",063010,30021146,7\nnhia vang,2010-04-12,30021147,7\n'
+FIXED_ROSTER = "LAST NAME     FIRST    DOB         PHONE\nAbdi          Hodan    04/02/2011  (612) 555-0101\n"
 
 ROWS = [
     (StudentIdRecognizer, "STUDENT_ID", "SASID: 1092837465    District ID: 773104", "1092837465"),
@@ -20,11 +25,27 @@ ROWS = [
     (StudentIdRecognizer, "STUDENT_ID", "Student ID numbers: Haddad 640021; Brennan 640388.", "640388"),
     (StudentIdRecognizer, "STUDENT_ID", "Student No.: WP-44102       Age: 11", "WP-44102"),
     (StudentIdRecognizer, "STUDENT_ID", "her bus pass (no. 5520-1187-0093) was found", "5520-1187-0093"),
-    (StudentIdRecognizer, "STUDENT_ID", "Name / DOB / Student ID\n1. Lund, Tova / 2/9/2010 / 551207 /", "551207"),
+    (TableColumnRecognizer, "STUDENT_ID", "Name / DOB / Student ID\n1. Lund, Tova / 2/9/2010 / 551207 /", "551207"),
+    (TableColumnRecognizer, "PERSON", CSV_ROSTER, "NGUYEN, Thi Lan"),
+    (TableColumnRecognizer, "DATE_OF_BIRTH", CSV_ROSTER, "063010"),
+    (TableColumnRecognizer, "DATE_OF_BIRTH", CSV_ROSTER, "2010-04-12"),
+    (TableColumnRecognizer, "PERSON", CSV_ROSTER, "nhia vang"),
+    (TableColumnRecognizer, "STUDENT_ID", CSV_ROSTER, "30021147"),
+    (TableColumnRecognizer, "PERSON", FIXED_ROSTER, "Hodan"),
+    (TableColumnRecognizer, "PHONE", FIXED_ROSTER, "(612) 555-0101"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB: 11/02/2008    Grade: 10", "11/02/2008"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "She says she was born on June 3, 2009 but", "June 3, 2009"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB (per aunt): 2009-06-03", "2009-06-03"),
-    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Name / DOB / ID\n1. Doe, Jan / 3/2/2008 / 1", "3/2/2008"),
+    (TableColumnRecognizer, "DATE_OF_BIRTH", "Name / DOB / ID\n1. Doe, Jan / 3/2/2008 / 1", "3/2/2008"),
+    (AgeRecognizer, "AGE", "RP ADV JUV 14 YOA LEFT HOME", "14 YOA"),
+    (AgeRecognizer, "AGE", "Mi hijo tiene 14 años y", "14 años"),
+    (AgeRecognizer, "AGE", "Pitit mwen gen kenz an.", "kenz an"),
+    (AgeRecognizer, "AGE", "Marco is sixteen.", "sixteen"),
+    (ObfuscatedEmailRecognizer, "EMAIL", "write to abdi.w09 at gmail dot com today", "abdi.w09 at gmail dot com"),
+    (ObfuscatedEmailRecognizer, "EMAIL", "rico [at] mail [dot] com", "rico [at] mail [dot] com"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "on Discord as GhostKing#2210 last week", "GhostKing#2210"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "[3:41 PM] viv.tran08: u see this", "viv.tran08"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "marcoo_253: nah", "marcoo_253"),
     (AgeRecognizer, "AGE", "these are 13-year-old girls", "13-year-old"),
     (AgeRecognizer, "AGE", "Age: 16        DOB: x", "16"),
     (AgeRecognizer, "AGE", "I spoke with Lindqvist, age 13, in the office", "age 13"),
@@ -58,6 +79,11 @@ NEGATIVE = [
     (GovIdRecognizer, "GOV_ID", "regarding the 04/02 fight"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "write to hsalgado@example.org today"),
     (AddressRecognizer, "ADDRESS", "Route 0417: Centre St at Perkins St: 7:02 AM"),
+    (TableColumnRecognizer, "PERSON", "Teacher | Room | Period\nOkafor | 204 | 3\n"),  # a staff column
+    (TableColumnRecognizer, "DATE_OF_BIRTH", "Reported on 3/2, 4/5, and 6/7 by staff\nDOB, age, grade\n"),
+    (TableColumnRecognizer, "STUDENT_ID", "Name | DOB | SASID\nLund, Tova | 2/9/2010 | N/A\n"),  # a blank
+    (AgeRecognizer, "AGE", "He is 15 an hour late"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "Note: see attached"),
 ]
 
 

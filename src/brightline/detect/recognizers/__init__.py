@@ -12,24 +12,27 @@ from .gang_recognizer import GangRecognizer
 from .gov_id_recognizer import GovIdRecognizer
 from .health_recognizer import HealthRecognizer
 from .immigration_recognizer import ImmigrationRecognizer
+from .learned_name_recognizer import LearnedNameRecognizer
+from .obfuscated_email_recognizer import ObfuscatedEmailRecognizer
 from .person_pattern_recognizer import PersonPatternRecognizer
 from .school_recognizer import SchoolRecognizer
 from .social_handle_recognizer import SocialHandleRecognizer
 from .social_media_recognizer import SocialMediaRecognizer
 from .ssn_recognizer import SsnRecognizer
 from .student_id_recognizer import StudentIdRecognizer
+from .table_column_recognizer import TableColumnRecognizer
 
 __all__ = [
     "AddressRecognizer", "AgeRecognizer", "DateOfBirthRecognizer", "GangRecognizer", "GovIdRecognizer",
-    "HealthRecognizer", "ImmigrationRecognizer", "PersonPatternRecognizer", "SchoolRecognizer",
-    "SocialHandleRecognizer", "SocialMediaRecognizer", "SsnRecognizer", "StudentIdRecognizer",
-    "BRIGHTLINE_RECOGNIZERS", "build_recognizers",
+    "HealthRecognizer", "ImmigrationRecognizer", "LearnedNameRecognizer", "ObfuscatedEmailRecognizer",
+    "PersonPatternRecognizer", "SchoolRecognizer", "SocialHandleRecognizer", "SocialMediaRecognizer",
+    "SsnRecognizer", "StudentIdRecognizer", "TableColumnRecognizer", "BRIGHTLINE_RECOGNIZERS", "build_recognizers",
 ]
 
 BRIGHTLINE_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
-    PersonPatternRecognizer, DateOfBirthRecognizer, AgeRecognizer, StudentIdRecognizer, SsnRecognizer,
-    AddressRecognizer, SocialHandleRecognizer, GovIdRecognizer, HealthRecognizer, GangRecognizer,
-    SocialMediaRecognizer, ImmigrationRecognizer, SchoolRecognizer,
+    PersonPatternRecognizer, LearnedNameRecognizer, TableColumnRecognizer, DateOfBirthRecognizer, AgeRecognizer,
+    StudentIdRecognizer, SsnRecognizer, AddressRecognizer, SocialHandleRecognizer, ObfuscatedEmailRecognizer,
+    GovIdRecognizer, HealthRecognizer, GangRecognizer, SocialMediaRecognizer, ImmigrationRecognizer, SchoolRecognizer,
 )
 
 

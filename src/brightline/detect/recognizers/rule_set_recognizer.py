@@ -7,7 +7,6 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ..sentences import sentence_span
-from ..tables import column_cells
 from ..vocab import CompiledRule, RuleSet, rule_set
 
 
@@ -45,18 +44,6 @@ class RuleSetRecognizer(EntityRecognizer):
     def rule(self, rule_id: str) -> CompiledRule:
         """One rule of the set by id (its explanation is reused for structural matches)."""
         return next(rule for rule in self.rules.rules if rule.id == rule_id)
-
-    def cell_results(
-        self, text: str, heading: regex.Pattern[str], value: regex.Pattern[str], rule: CompiledRule, first_only: bool = False
-    ) -> list[RecognizerResult]:
-        """A result for each `value` found in the table cells under a column whose heading matches."""
-        results = []
-        for lo, hi in column_cells(text, heading):
-            matches = list(value.finditer(text, lo, hi))
-            for match in matches[:1] if first_only else matches:
-                span = match.span("span") if "span" in value.groupindex else match.span()
-                results.append(self.result(span[0], span[1], rule))
-        return results
 
     def active_rules(self) -> list[CompiledRule]:
         """The rules applied by `analyze` (all by default)."""

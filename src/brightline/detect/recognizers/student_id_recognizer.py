@@ -8,7 +8,6 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..sentences import line_span
-from ..tables import heading_pattern
 from .rule_set_recognizer import RuleSetRecognizer
 
 # What may stand between a cue and its IDs: spaces, punctuation, "no.", and words that are not
@@ -20,13 +19,6 @@ _FILLER = regex.compile(r"(?:[\s:#.,;()/\-]|no\.?|nos\.?|numbers?|is|are|was|and
 _FIELD = regex.compile(r"\b[A-Za-z][A-Za-z /]{0,20}:|\b(?:DOB|Grade|Gr|Age|Phone|Tel|Address|Homeroom|Period)\b")
 _CUE_TAIL = regex.compile(r"[ \t]*(?:\([^)\n]{0,25}\)|[\p{L} ]{0,25})[ \t]*:")
 _REACH = 70
-# A table column headed as an ID ("Name / DOB / Student ID / ..."): its cells' numbers are IDs.
-_ID_COLUMN = heading_pattern(
-    r"Stud\w{2,3}t\s*(?:[I1l]D|#|No\.?|number)|SASID|LASID|(?:Local|District|School|BPS)\s+ID|[I1l]D\s*(?:#|No\.?)?|"
-    r"(?:Bus\s+)?Pass\s*(?:#|No\.?)?|Locker\s*(?:#|No\.?)?|[\w\s]*\(\s*ID\s*#?\s*\)"
-)
-_CELL_ID = regex.compile(r"(?<![\w/.\-])[A-Z]{0,3}-?\d{4,12}(?![\w/\-])")
-
 
 class StudentIdRecognizer(RuleSetRecognizer):
     """SASIDs, local and district IDs, student numbers, lockers and passes, each after its cue."""
@@ -38,7 +30,6 @@ class StudentIdRecognizer(RuleSetRecognizer):
     ) -> list[RecognizerResult]:
         cue, token, sasid = self.rule("cue"), self.rule("id_token"), self.rule("sasid_bare")
         results = [self.result(s, e, sasid) for s, e in sasid.spans(text) if not _is_placeholder(text[s:e])]
-        results += self.cell_results(text, _ID_COLUMN, _CELL_ID, token)
         for cue_start, cue_end in cue.spans(text):
             own_label = _CUE_TAIL.match(text, cue_end)  # "Bus pass issued:", "SASID (assigned today):"
             if own_label is not None:

@@ -1,0 +1,87 @@
+"""Identifiers take in the words that introduce them ("Student ID", "A#", "age") or close them ("YOA").
+
+LABELS.md marks such a span cue and value together; a redaction that leaves "SASID" beside a box
+says nothing the box does not, so the cue goes under the box with its value. The cues are data
+(models/structure/cues.v1.yaml); the widened finding keeps its detector and rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from ..errors import MissingModelError
+from ..resources import load_data
+from ..types import Finding, Label
+
+CUES_FILE = "structure/cues.v1.yaml"
+
+
+class LabelCuesModel(BaseModel):
+    """The cues of one label."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    before: list[str] = []
+    after: list[str] = []
+
+
+class CuesModel(BaseModel):
+    """models/structure/cues.v1.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    version: int
+    labels: dict[Label, LabelCuesModel]
+    joiners: str
+
+
+@dataclass(frozen=True)
+class _Cues:
+    before: regex.Pattern[str] | None
+    after: regex.Pattern[str] | None
+
+
+@cache
+def _load() -> dict[Label, _Cues]:
+    model = load_data(CUES_FILE, CuesModel)
+    flags = regex.IGNORECASE
+    try:
+        return {
+            label: _Cues(
+                before=regex.compile(rf"(?<![\w#])(?:{'|'.join(c.before)}){model.joiners}$", flags) if c.before else None,
+                after=regex.compile(rf"(?:{'|'.join(c.after)})(?!\w)", flags) if c.after else None,
+            )
+            for label, c in model.labels.items()
+        }
+    except regex.error as exc:
+        raise MissingModelError(f"data file {CUES_FILE} has an invalid pattern: {exc}") from None
+
+
+def with_cues(text: str, findings: list[Finding]) -> list[Finding]:
+    """The findings, each identifier widened over the cue right before or after it on its line."""
+    cues = _load()
+    out = []
+    for finding in findings:
+        label_cues = cues.get(finding.label)
+        if label_cues is None:
+            out.append(finding)
+            continue
+        start, end = finding.start, finding.end
+        line_start = text.rfind("\n", 0, start) + 1
+        if label_cues.before is not None:
+            match = label_cues.before.search(text, max(line_start, start - 40), start)
+            if match is not None:
+                start = match.start()
+        if label_cues.after is not None:
+            line_end = text.find("\n", end)
+            match = label_cues.after.match(text, end, min(end + 20, len(text) if line_end < 0 else line_end))
+            if match is not None:
+                end = match.end()
+        out.append(finding if (start, end) == (finding.start, finding.end)
+                   else replace(finding, start=start, end=end, text=text[start:end]))
+    return out

@@ -1,0 +1,113 @@
+"""Cells under a table column headed as student PII (models/structure/columns.v1.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from pydantic import BaseModel, ConfigDict, Field
+
+from ...errors import MissingModelError
+from ...resources import load_data
+from ...types import PII_LABELS, Label
+from ..tables import read_columns
+
+COLUMNS_FILE = "structure/columns.v1.yaml"
+SCORE = 0.85
+_NAME_PART = regex.compile(r"[^\d(\[/@#;\"“]+")
+_NUMBER = regex.compile(r"(?<![\w-])\d{4,12}(?![\w-])")
+
+
+class ColumnModel(BaseModel):
+    """A kind of column: its label and the headings that name it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: Label
+    headings: list[str] = Field(min_length=1)
+    note: str | None = None
+
+
+class ColumnsModel(BaseModel):
+    """models/structure/columns.v1.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    version: int = Field(ge=1)
+    columns: list[ColumnModel] = Field(min_length=1)
+    blanks: list[str]
+
+
+@dataclass(frozen=True)
+class _Column:
+    id: str
+    label: Label
+    heading: regex.Pattern[str]
+
+
+@cache
+def _load() -> tuple[tuple[_Column, ...], regex.Pattern[str], str]:
+    model = load_data(COLUMNS_FILE, ColumnsModel)
+    try:
+        columns = tuple(
+            _Column(c.id, c.label, regex.compile(r"^\W*(?:" + "|".join(c.headings) + r")\W*$", regex.IGNORECASE))
+            for c in model.columns
+        )
+        blank = regex.compile(r"(?:" + "|".join(model.blanks) + r")", regex.IGNORECASE)
+    except regex.error as exc:
+        raise MissingModelError(f"data file {COLUMNS_FILE} has an invalid pattern: {exc}") from None
+    if any(c.label not in PII_LABELS for c in columns):
+        raise MissingModelError(f"data file {COLUMNS_FILE}: a column's label is not a PII label.")
+    return columns, blank, f"{model.name}.v{model.version}"
+
+
+class TableColumnRecognizer(EntityRecognizer):
+    """Every non-blank cell under a column headed Name, DOB, SASID, Phone... is that PII, whatever its shape."""
+
+    def __init__(self) -> None:
+        self.columns, self.blank, self.ref = _load()
+        super().__init__(
+            supported_entities=sorted({str(c.label) for c in self.columns}),
+            supported_language="en",
+            name=self.__class__.__name__,
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the columns are compiled in the constructor."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """One result per cell of every PII column."""
+        results = []
+        for column in read_columns(text):
+            kind = next((c for c in self.columns if c.heading.match(column.heading)), None)
+            if kind is None:
+                continue
+            for start, end in column.cells:
+                if self.blank.fullmatch(text, start, end):
+                    continue
+                if kind.label is not Label.PERSON:
+                    results.append(self._result(kind, start, end))
+                    continue
+                # a name cell may go on with the student's number or an alias: "Rose Tavares (600412)"
+                name = _NAME_PART.match(text, start, end)
+                if name is not None and name.group().strip():
+                    results.append(self._result(kind, start, start + len(name.group().rstrip(" ,;-"))))
+                results += [self._result(kind, *m.span(), Label.STUDENT_ID) for m in _NUMBER.finditer(text, start, end)]
+        return results
+
+    def _result(self, column: _Column, start: int, end: int, label: Label | None = None) -> RecognizerResult:
+        rule = f"{self.ref}:{column.id}"
+        explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, pattern_name=rule, pattern=None,
+                                          textual_explanation="a cell under a column of student PII")
+        return RecognizerResult(
+            entity_type=str(label or column.label), start=start, end=end, score=SCORE, analysis_explanation=explanation,
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, "rule": rule},
+        )
