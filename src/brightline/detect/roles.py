@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ..errors import MissingModelError
 from ..resources import models_dir
 
-_GAZETTEERS = ("given_names", "surnames")
 _MIN_NAMES = 1000
 
 
@@ -62,6 +61,7 @@ class Roles:
     also_names: frozenset[str]
     # lower-case words that are given names or surnames somewhere (gazetteers of many cultures)
     name_words: frozenset[str]
+    given_names: frozenset[str]
 
 
 @cache
@@ -99,7 +99,8 @@ def load_roles(root: Path | None = None) -> Roles:
             role_word=regex.compile(rf"(?:{titles}|{roles_after}|head|chief|senior|assistant)s?\.?", regex.IGNORECASE),
             not_names=frozenset(w.lower() for w in model.not_names),
             also_names=frozenset(w.lower() for w in model.also_names),
-            name_words=frozenset().union(*(_gazetteer(name, root) for name in _GAZETTEERS)),
+            name_words=_gazetteer("given_names", root) | _gazetteer("surnames", root),
+            given_names=_gazetteer("given_names", root),
         )
     except regex.error as exc:
         raise MissingModelError(f"data file {path.name} has an invalid pattern: {exc}") from None

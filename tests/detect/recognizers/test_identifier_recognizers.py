@@ -7,7 +7,9 @@ from brightline.detect.recognizers import (
     AgeRecognizer,
     DateOfBirthRecognizer,
     GovIdRecognizer,
+    NameWordRecognizer,
     ObfuscatedEmailRecognizer,
+    PhonePatternRecognizer,
     SocialHandleRecognizer,
     SsnRecognizer,
     StudentIdRecognizer,
@@ -17,6 +19,9 @@ from tests.assertions import assert_exact, assert_none
 from tests.detect.recognizers.run import run
 
 CSV_ROSTER = 'Name,DOB,Student ID,Grade\n"NGUYEN, Thi Lan",063010,30021146,7\nnhia vang,2010-04-12,30021147,7\n'
+MARKDOWN_ROSTER = (
+    "| Case | Student | DOB | UID | Gr |\n|---|---|---|---|---|\n| 26-1 | DA SILVA, Ana | 02/11/2011 | 88044 | 9 |\n"
+)
 FIXED_ROSTER = "LAST NAME     FIRST    DOB         PHONE\nAbdi          Hodan    04/02/2011  (612) 555-0101\n"
 
 ROWS = [
@@ -33,6 +38,19 @@ ROWS = [
     (TableColumnRecognizer, "STUDENT_ID", CSV_ROSTER, "30021147"),
     (TableColumnRecognizer, "PERSON", FIXED_ROSTER, "Hodan"),
     (TableColumnRecognizer, "PHONE", FIXED_ROSTER, "(612) 555-0101"),
+    (TableColumnRecognizer, "PERSON", MARKDOWN_ROSTER, "DA SILVA, Ana"),
+    (TableColumnRecognizer, "STUDENT_ID", MARKDOWN_ROSTER, "88044"),
+    (TableColumnRecognizer, "STUDENT_ID", "LAST     FIRST    MARSS NO.\nOdu      Tobi     1170028834\n", "1170028834"),
+    (PhonePatternRecognizer, "PHONE", "call the front desk at 617-555-0143 ext 4", "617-555-0143 ext 4"),
+    (PhonePatternRecognizer, "PHONE", "Can someone call me on 06-82237745? Thanks", "06-82237745"),
+    (PhonePatternRecognizer, "PHONE", "abuela in Guatemala: +502 5512 3344", "+502 5512 3344"),
+    (PhonePatternRecognizer, "PHONE", "8240084271 mobile", "8240084271"),
+    (NameWordRecognizer, "PERSON", "My name is Nikolaj Lindqvist and I teach.", "Nikolaj Lindqvist"),
+    (NameWordRecognizer, "PERSON", "Arya: what a day.", "Arya"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Please tell me your date of birth. It's 4/24/1960", "4/24/1960"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "JUV ID'D AS ODU, TOBI DOB 031211 AT SCENE", "031211"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Mi hijo nació el 21 de agosto de 2010.", "21 de agosto de 2010"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Li fèt 19 jiyè 2009 nan Okap.", "19 jiyè 2009"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB: 11/02/2008    Grade: 10", "11/02/2008"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "She says she was born on June 3, 2009 but", "June 3, 2009"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB (per aunt): 2009-06-03", "2009-06-03"),
@@ -83,6 +101,8 @@ NEGATIVE = [
     (TableColumnRecognizer, "DATE_OF_BIRTH", "Reported on 3/2, 4/5, and 6/7 by staff\nDOB, age, grade\n"),
     (TableColumnRecognizer, "STUDENT_ID", "Name | DOB | SASID\nLund, Tova | 2/9/2010 | N/A\n"),  # a blank
     (AgeRecognizer, "AGE", "He is 15 an hour late"),
+    (PhonePatternRecognizer, "PHONE", "SASID 1023456789 and case 2024-0117"),
+    (NameWordRecognizer, "PERSON", "Will Grace visit Paris? Hope so."),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "Note: see attached"),
 ]
 

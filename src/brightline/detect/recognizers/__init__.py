@@ -13,8 +13,10 @@ from .gov_id_recognizer import GovIdRecognizer
 from .health_recognizer import HealthRecognizer
 from .immigration_recognizer import ImmigrationRecognizer
 from .learned_name_recognizer import LearnedNameRecognizer
+from .name_word_recognizer import NameWordRecognizer
 from .obfuscated_email_recognizer import ObfuscatedEmailRecognizer
 from .person_pattern_recognizer import PersonPatternRecognizer
+from .phone_pattern_recognizer import PhonePatternRecognizer
 from .school_recognizer import SchoolRecognizer
 from .social_handle_recognizer import SocialHandleRecognizer
 from .social_media_recognizer import SocialMediaRecognizer
@@ -24,15 +26,17 @@ from .table_column_recognizer import TableColumnRecognizer
 
 __all__ = [
     "AddressRecognizer", "AgeRecognizer", "DateOfBirthRecognizer", "GangRecognizer", "GovIdRecognizer",
-    "HealthRecognizer", "ImmigrationRecognizer", "LearnedNameRecognizer", "ObfuscatedEmailRecognizer",
-    "PersonPatternRecognizer", "SchoolRecognizer", "SocialHandleRecognizer", "SocialMediaRecognizer",
-    "SsnRecognizer", "StudentIdRecognizer", "TableColumnRecognizer", "BRIGHTLINE_RECOGNIZERS", "build_recognizers",
+    "HealthRecognizer", "ImmigrationRecognizer", "LearnedNameRecognizer", "NameWordRecognizer",
+    "ObfuscatedEmailRecognizer", "PersonPatternRecognizer", "PhonePatternRecognizer", "SchoolRecognizer",
+    "SocialHandleRecognizer", "SocialMediaRecognizer", "SsnRecognizer", "StudentIdRecognizer",
+    "TableColumnRecognizer", "BRIGHTLINE_RECOGNIZERS", "build_recognizers",
 ]
 
 BRIGHTLINE_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
-    PersonPatternRecognizer, LearnedNameRecognizer, TableColumnRecognizer, DateOfBirthRecognizer, AgeRecognizer,
-    StudentIdRecognizer, SsnRecognizer, AddressRecognizer, SocialHandleRecognizer, ObfuscatedEmailRecognizer,
-    GovIdRecognizer, HealthRecognizer, GangRecognizer, SocialMediaRecognizer, ImmigrationRecognizer, SchoolRecognizer,
+    PersonPatternRecognizer, LearnedNameRecognizer, NameWordRecognizer, TableColumnRecognizer,
+    DateOfBirthRecognizer, AgeRecognizer, StudentIdRecognizer, SsnRecognizer, PhonePatternRecognizer,
+    AddressRecognizer, SocialHandleRecognizer, ObfuscatedEmailRecognizer, GovIdRecognizer, HealthRecognizer,
+    GangRecognizer, SocialMediaRecognizer, ImmigrationRecognizer, SchoolRecognizer,
 )
 
 
@@ -41,6 +45,6 @@ def build_recognizers() -> list[EntityRecognizer]:
     presidio: list[EntityRecognizer] = [
         SpacyRecognizer(supported_entities=["PERSON"]),
         EmailRecognizer(),
-        PhoneRecognizer(supported_regions=("US",), context=[]),
+        PhoneRecognizer(context=[]),  # Presidio's regions: families' numbers abroad are PII too
     ]
     return presidio + [recognizer() for recognizer in BRIGHTLINE_RECOGNIZERS]

@@ -1,0 +1,71 @@
+"""Names that are not words: a capitalised given name no English text uses as a word, and its surname.
+
+"My name is Sofia", "Arya: What a wife.", "said Naile to Caitlin": a word in the given-name gazetteer
+(models/people/given_names.v1.txt) that wordfreq does not count among common English words
+(Zipf below 4: "Sofia", "Nikolaj", not "Will", "Grace" or "Paris") is a name wherever it stands; the
+capitalised words right after it that are surnames or no English word go with it. detect/people.py
+then decides who is staff, as for every other proposal.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from wordfreq import zipf_frequency
+
+from ..roles import load_roles
+
+RULE = "given_names.v1:name_word"
+SCORE = 0.7
+# a word at or above this Zipf frequency is an English word first ("Will", "Grace", "Paris")
+COMMON_ZIPF = 4.0
+_WORD = regex.compile(r"(?<![\w\-'’@#./])\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?![\w@#])")
+_NEXT = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?)(?![\w@#])")
+
+
+class NameWordRecognizer(EntityRecognizer):
+    """A given name that is no English word, with the surname after it."""
+
+    def __init__(self) -> None:
+        self.roles = load_roles()
+        super().__init__(supported_entities=["PERSON"], supported_language="en", name=self.__class__.__name__)
+
+    def load(self) -> None:
+        """Nothing to load: the gazetteers come with the role vocabulary."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """One PERSON result per given name found, taking in the surnames after it."""
+        results = []
+        for match in _WORD.finditer(text):
+            if not self._given(match.group()):
+                continue
+            end = match.end()
+            for _ in range(2):
+                following = _NEXT.match(text, end)
+                if following is None or not self._surname(following.group(1)):
+                    break
+                end = following.end()
+            results.append(self._result(match.start(), end))
+        return results
+
+    def _given(self, word: str) -> bool:
+        lower = word.lower()
+        return lower in self.roles.given_names and zipf_frequency(lower, "en") < COMMON_ZIPF
+
+    def _surname(self, word: str) -> bool:
+        lower = word.lower()
+        return lower not in self.roles.not_names and (
+            lower in self.roles.name_words or zipf_frequency(lower, "en") < COMMON_ZIPF
+        )
+
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, pattern_name=RULE, pattern=None,
+                                          textual_explanation="a given name that is no English word")
+        return RecognizerResult(
+            entity_type="PERSON", start=start, end=end, score=SCORE, analysis_explanation=explanation,
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, "rule": RULE},
+        )
