@@ -66,6 +66,8 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=4000)
     parser.add_argument("--dev-docs", type=int, default=400)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--config", type=Path, default=HERE / "config.cfg")
+    parser.add_argument("--target", type=Path, default=TARGET, help="where the trained pipeline goes")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -75,23 +77,23 @@ def main() -> int:
         counts[part] = to_docbin(WORK / f"{part}.jsonl", WORK / f"{part}.spacy")
         print(part, counts[part], file=sys.stderr)
     subprocess.run(
-        [sys.executable, "-m", "spacy", "train", str(HERE / "config.cfg"), "--output", str(WORK / "model"),
+        [sys.executable, "-m", "spacy", "train", str(args.config), "--output", str(WORK / "model"),
          "--paths.train", str(WORK / "train.spacy"), "--paths.dev", str(WORK / "dev.spacy"),
          "--system.seed", str(args.seed)],
         check=True, env={**os.environ, "OMP_NUM_THREADS": "2"},
     )
     minutes = round((time.perf_counter() - started) / 60, 1)
     best = WORK / "model" / "model-best"
-    if TARGET.exists():
-        shutil.rmtree(TARGET)
-    shutil.copytree(best, TARGET)
-    meta_path = TARGET / "meta.json"
+    if args.target.exists():
+        shutil.rmtree(args.target)
+    shutil.copytree(best, args.target)
+    meta_path = args.target / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(name="brightline_names", version="1.0.0",
                 description="brightline's learned name detector (PERSON), trained on generated documents only",
                 brightline_training={"data": counts, "seed": args.seed, "minutes": minutes})
     meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    print(f"trained in {minutes} min -> {TARGET.relative_to(ROOT)}", file=sys.stderr)
+    print(f"trained in {minutes} min -> {args.target}", file=sys.stderr)
     return 0
 
 

@@ -307,6 +307,8 @@ class _DocumentPeople:
 
     def _plain_word(self, word: str) -> bool:
         """An English word that is nobody's name in the gazetteers ("about", "member", "allergy-aware")."""
+        if word in STOP_WORDS:
+            return True  # "her" is also a surname, but never a name on its own
         if word in self.roles.name_words or word in _PARTICLES or len(word.strip(".")) == 1:
             return False  # a name, a particle of one ("DA SILVA"), or an initial
         parts = [part for part in word.split("-") if part]
