@@ -77,7 +77,9 @@ def load_roles(root: Path | None = None) -> Roles:
     credentials, modifiers = "|".join(model.credentials), "|".join(model.role_modifiers)
     try:
         return Roles(
-            title_before=regex.compile(rf"(?:^|[\s(])(?:{titles})[ \t]*[:,]?[ \t]*$", regex.IGNORECASE),
+            # a title, then perhaps an honorific ("Assistant Principal Ms. Carla Brandt")
+            title_before=regex.compile(rf"(?:^|[\s(])(?:{titles})[ \t]*[:,]?[ \t]*(?:(?:{honorifics})[ \t]+)?$",
+                                       regex.IGNORECASE),
             title_prefix=regex.compile(rf"^(?:(?:{honorifics}|{titles})[ \t]+)+"),
             honorific_before=regex.compile(rf"(?<![\w.])(?:{honorifics}|{titles})[ \t]+$"),
             honorific_start=regex.compile(rf"(?:{honorifics})[ \t]+\S+$"),

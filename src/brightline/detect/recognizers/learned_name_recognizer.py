@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ..learned import MODEL_DIR, learned_spans
+from .explained import explained_result
 
 # The model gives no per-span confidence. Below every rule's score on purpose: Presidio drops a result
 # inside another of the same type with a higher or equal score, and a learned span that runs over
@@ -29,13 +30,5 @@ class LearnedNameRecognizer(EntityRecognizer):
         """One PERSON result per learned span."""
         if nlp_artifacts is None or nlp_artifacts.tokens is None:
             return []
-        return [self._result(start, end) for start, end in learned_spans(nlp_artifacts.tokens)]
-
-    def _result(self, start: int, end: int) -> RecognizerResult:
-        explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, pattern_name=RULE,
-                                          pattern=None, textual_explanation="learned name detector")
-        return RecognizerResult(
-            entity_type="PERSON", start=start, end=end, score=SCORE, analysis_explanation=explanation,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, "rule": RULE},
-        )
+        return [explained_result(self, "PERSON", start, end, SCORE, RULE, "learned name detector")
+                for start, end in learned_spans(nlp_artifacts.tokens)]

@@ -10,13 +10,15 @@ then decides who is staff, as for every other proposal.
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from wordfreq import zipf_frequency
 
 from ..roles import load_roles
+from .explained import explained_result
 
 RULE = "given_names.v1:name_word"
+_NOTE = "a given name that is no English word"
 SCORE = 0.7
 # a word at or above this Zipf frequency is an English word first ("Will", "Grace", "Paris")
 COMMON_ZIPF = 4.0
@@ -48,7 +50,7 @@ class NameWordRecognizer(EntityRecognizer):
                 if following is None or not self._surname(following.group(1)):
                     break
                 end = following.end()
-            results.append(self._result(match.start(), end))
+            results.append(explained_result(self, "PERSON", match.start(), end, SCORE, RULE, _NOTE))
         return results
 
     def _given(self, word: str) -> bool:
@@ -59,13 +61,4 @@ class NameWordRecognizer(EntityRecognizer):
         lower = word.lower()
         return lower not in self.roles.not_names and (
             lower in self.roles.name_words or zipf_frequency(lower, "en") < COMMON_ZIPF
-        )
-
-    def _result(self, start: int, end: int) -> RecognizerResult:
-        explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, pattern_name=RULE, pattern=None,
-                                          textual_explanation="a given name that is no English word")
-        return RecognizerResult(
-            entity_type="PERSON", start=start, end=end, score=SCORE, analysis_explanation=explanation,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, "rule": RULE},
         )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ..sentences import sentence_span
 from ..vocab import CompiledRule, RuleSet, rule_set
+from .explained import explained_result
 
 
 class RuleSetRecognizer(EntityRecognizer):
@@ -62,26 +63,8 @@ class RuleSetRecognizer(EntityRecognizer):
 
     def result(self, start: int, end: int, rule: CompiledRule, score: float | None = None) -> RecognizerResult:
         """A Presidio result that carries the rule set, rule and category as its explanation."""
-        explanation = AnalysisExplanation(
-            recognizer=self.name,
-            original_score=rule.score if score is None else score,
-            pattern_name=f"{self.rules.ref}:{rule.id}",
-            pattern=None,
-            textual_explanation=rule.note,
-        )
-        return RecognizerResult(
-            entity_type=str(self.rules.label),
-            start=start,
-            end=end,
-            score=rule.score if score is None else score,
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                "rule": f"{self.rules.ref}:{rule.id}",
-                "category": rule.category,
-            },
-        )
+        return explained_result(self, str(self.rules.label), start, end, rule.score if score is None else score,
+                                f"{self.rules.ref}:{rule.id}", rule.note, rule.category)
 
 
 _TRAILING = regex.compile(r"[\s.,;:!?'\"”’)\]]+$")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,6 +14,7 @@ from ...errors import MissingModelError
 from ...resources import load_data
 from ...types import PII_LABELS, Label
 from ..tables import read_columns
+from .explained import explained_result
 
 COLUMNS_FILE = "structure/columns.v1.yaml"
 SCORE = 0.85
@@ -103,11 +104,5 @@ class TableColumnRecognizer(EntityRecognizer):
         return results
 
     def _result(self, column: _Column, start: int, end: int, label: Label | None = None) -> RecognizerResult:
-        rule = f"{self.ref}:{column.id}"
-        explanation = AnalysisExplanation(recognizer=self.name, original_score=SCORE, pattern_name=rule, pattern=None,
-                                          textual_explanation="a cell under a column of student PII")
-        return RecognizerResult(
-            entity_type=str(label or column.label), start=start, end=end, score=SCORE, analysis_explanation=explanation,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, "rule": rule},
-        )
+        return explained_result(self, str(label or column.label), start, end, SCORE, f"{self.ref}:{column.id}",
+                                "a cell under a column of student PII")
