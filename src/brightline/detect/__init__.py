@@ -75,8 +75,8 @@ class Detector:
             )
             raw[number] += [_finding(piece, result, lo) for result in results]
         for original, (text, index), found in zip(originals, repaired, raw, strict=True):
-            findings = resolve(text, with_cues(text, self.people.apply(text, found)))
-            findings = sorted(cover_repeats(text, findings, PROPAGATED_LABELS), key=lambda f: (f.start, f.end, str(f.label)))
+            people = with_cues(text, self.people.apply(text, found))
+            findings = resolve(text, cover_repeats(text, people, PROPAGATED_LABELS))
             yield findings if index is None else [_in_original(original, f, index) for f in findings]
 
 
