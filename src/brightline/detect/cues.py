@@ -1,8 +1,11 @@
-"""Identifiers take in the words that introduce them ("Student ID", "A#", "age") or close them ("YOA").
+"""Findings take in the words that introduce them ("Student ID", "A#", "age") or close them ("YOA").
 
 LABELS.md marks such a span cue and value together; a redaction that leaves "SASID" beside a box
-says nothing the box does not, so the cue goes under the box with its value. The cues are data
-(models/structure/cues.v1.yaml); the widened finding keeps its detector and rule.
+says nothing the box does not, so the cue goes under the box with its value. The same holds for a
+private person's honorific, and for the qualifier and noun around sensitive language and health
+details ("claiming ... affiliation", "meets criteria for ..."), which LABELS.md counts as one
+phrase. The cues are data (models/structure/cues.v1.yaml); a widened finding keeps its detector and
+rule.
 """
 
 from __future__ import annotations
@@ -63,7 +66,7 @@ def _load() -> dict[Label, _Cues]:
 
 
 def with_cues(text: str, findings: list[Finding]) -> list[Finding]:
-    """The findings, each identifier widened over the cue right before or after it on its line."""
+    """The findings, each widened over the cue right before or after it on its line."""
     cues = _load()
     out = []
     for finding in findings:
