@@ -181,6 +181,12 @@ class _DocumentPeople:
             while len(words) > 1 and self._plain_word(words[0]):
                 start += regex.match(r"\S+[\s,]*", text[start:end]).end()  # type: ignore[union-attr]
                 words.pop(0)
+            # a verb between two names ends the first ("Ortiz recognized REID"): the second is its own
+            verb = next((m for m in regex.finditer(r"(?<=\s)\p{Ll}[\p{Ll}'’\-]*(?=\s)", text[start:end])
+                         if self._plain_word(m.group()) and m.group() not in _PARTICLES), None)
+            if verb is not None:
+                end = start + len(text[start:start + verb.start()].rstrip())
+                words = [w.strip(".,'’").lower() for w in _NAME_SPLIT.split(text[start:end]) if w.strip(".,'’")]
             surfaces = text[start:end].split()
             if not titled and not any(self._name_word(w, surface) for w, surface in zip(words, surfaces, strict=False)):
                 return None  # "Truancy List", "FAMILY WELCOME", "SSID": words and acronyms, not a name
