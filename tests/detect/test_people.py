@@ -30,14 +30,14 @@ CASES = [
     ("Student: Marcus Hall   Grade 9\nHall was absent on Friday.", "Hall"),
     ('Name,DOB,ID,Grade\n"LIMA, Joana",2011-03-02,4455123,6\n', "LIMA, Joana"),
     ("From: Rosa Quispe <rquispe@familymail.net>\nSubject: my son\n\nHe was sick.", "Rosa Quispe"),
-    ("3. REID, TYRELL   B/M\nP.O. Ortiz recognized REID from a video.", "REID"),  # not the officer's
-    ("Parent/Guardian: Thu Nguyen (mother), 617-555-0193", "Thu Nguyen"),  # a name that is also a day
+    ("2. OKEKE, DAMIAN   B/M\nSgt. Ruiz saw OKEKE near the gym.", "OKEKE"),  # not the officer's
+    ("Parent/Guardian: Thu Tran (mother), 503-555-0148", "Thu Tran"),  # a name that is also a day
 ]
 
 
 @pytest.mark.parametrize(("text", "fragment"), CASES)
 def test_person_found(detector: Detector, text: str, fragment: str) -> None:
-    occurrence = 1 if fragment in {"marisol", "REID"} else 0  # the later mention
+    occurrence = 1 if fragment in {"marisol", "OKEKE"} else 0  # the later mention
     start, end = offsets(text, fragment, occurrence)
     covered = [f for f in detector.detect(text) if f.label is Label.PERSON and f.start <= start and end <= f.end]
     assert covered, f"{fragment!r} not covered by a PERSON finding"
@@ -61,7 +61,7 @@ def test_common_word_stays_a_word(detector: Detector) -> None:
         ("I was called by lunch monitor Greta Salo to the table.", "Greta Salo"),
         ("Thanks,\nMiriam Lowe\nDean of Students, Harbor High School", "Miriam Lowe"),
         ("From: Dana Whitlock <dwhitlock@westfield.k12.or.us>\nTo: front office\n\nSee below.", "Dana Whitlock"),
-        ("Staff witnesses: Mr. Tobias Renner (band director)", "Tobias Renner"),
+        ("Staff witnesses: Mr. Tobias Renner (choir director)", "Tobias Renner"),
         ("Assessment team: Lena Park, Ph.D., school psychologist (lead)", "Lena Park"),
     ],
 )
@@ -94,7 +94,7 @@ def test_school_named_for_a_person_is_not_a_person(detector: Detector) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "TRUANCY REVIEW LIST\nPrepared for the attendance team on Tuesday.",
+        "ANNUAL REVIEW LIST\nPrepared for the grading team on Tuesday.",
         "Per FERPA and HIPAA guidance, sealed records stay sealed.",
         "The Ridgeline Locos were named in the 1990s history unit; the Ridgeline Locos crew is gone.",
     ],

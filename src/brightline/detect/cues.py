@@ -3,7 +3,7 @@
 LABELS.md marks such a span cue and value together; a redaction that leaves "SASID" beside a box
 says nothing the box does not, so the cue goes under the box with its value. The same holds for a
 private person's honorific, and for the qualifier and noun around sensitive language and health
-details ("claiming ... affiliation", "meets criteria for ..."), which LABELS.md counts as one
+details (a qualifier before a crew's name, the noun after it), which LABELS.md counts as one
 phrase. The cues are data (models/structure/cues.v1.yaml); a widened finding keeps its detector and
 rule.
 """

@@ -38,7 +38,7 @@ _CAPITAL = regex.compile(r"\p{Lu}")
 _CAPITALS_SHARE = 0.6
 _LOWERCASE_RULES = ("field_name_lowercase", "lowercase_relation", "lowercase_honorific", "lowercase_initial",
                     "lowercase_relation_bare", "lowercase_met_with")
-# an all-capitals word this short in a mixed-case text is an acronym ("SSID", "FERPA"), unless a known name
+# an all-capitals word this short in a mixed-case text is an acronym ("PTO", "HIPAA"), unless a known name
 _ACRONYM_LETTERS = 6
 _CAPITALS_RULES = ("caps_last_first", "caps_name_with_particulars")
 _PRIVATE_RULES = ("field_name", "name_column", "roster_row", "relation_name", "relation_label", *_LOWERCASE_RULES)
@@ -174,14 +174,14 @@ class _DocumentPeople:
             end = start + last.start()
             words.pop()
         if vetted:
-            # a model or a capitals pattern may take in words around a name ("Board member Rosa Ruiz reminded")
+            # a model or a capitals pattern may take in words around a name ("Vice chair Ana Ruiz noted")
             while len(words) > 1 and self._plain_word(words[-1]):
                 end = start + regex.search(r"[\s,]+\S+$", text[start:end]).start()  # type: ignore[union-attr]
                 words.pop()
             while len(words) > 1 and self._plain_word(words[0]):
                 start += regex.match(r"\S+[\s,]*", text[start:end]).end()  # type: ignore[union-attr]
                 words.pop(0)
-            # a verb between two names ends the first ("Ortiz recognized REID"): the second is its own
+            # a verb between two names ends the first ("Ruiz saw OKEKE"): the second is its own
             verb = next((m for m in regex.finditer(r"(?<=\s)\p{Ll}[\p{Ll}'’\-]*(?=\s)", text[start:end])
                          if self._plain_word(m.group()) and m.group() not in _PARTICLES), None)
             if verb is not None:
@@ -189,7 +189,7 @@ class _DocumentPeople:
                 words = [w.strip(".,'’").lower() for w in _NAME_SPLIT.split(text[start:end]) if w.strip(".,'’")]
             surfaces = text[start:end].split()
             if not titled and not any(self._name_word(w, surface) for w, surface in zip(words, surfaces, strict=False)):
-                return None  # "Truancy List", "FAMILY WELCOME", "SSID": words and acronyms, not a name
+                return None  # "Annual Review List", "FALL OPEN HOUSE", "PTO": words and acronyms, not a name
         if len(words) == 1 and self._common(words[0]) and self._sentence_initial(text, start):
             return None
         if len(words) == 1 and text[start:end].isupper() and words[0] in self.common_words:
@@ -312,7 +312,7 @@ class _DocumentPeople:
         return self._not_a_name(word) and word not in self.roles.also_names and word not in _PARTICLES
 
     def _plain_word(self, word: str) -> bool:
-        """An English word that is nobody's name in the gazetteers ("about", "member", "allergy-aware")."""
+        """An English word that is nobody's name in the gazetteers ("about", "member", "well-known")."""
         if word in STOP_WORDS:
             return True  # "her" is also a surname, but never a name on its own
         if word in self.roles.name_words or word in _PARTICLES or len(word.strip(".")) == 1:

@@ -77,7 +77,7 @@ def load_roles(root: Path | None = None) -> Roles:
     credentials, modifiers = "|".join(model.credentials), "|".join(model.role_modifiers)
     try:
         return Roles(
-            # a title, then perhaps an honorific ("Assistant Principal Ms. Carla Brandt")
+            # a title, then perhaps an honorific ("Assistant Principal Ms. Dana Lund")
             title_before=regex.compile(rf"(?:^|[\s(])(?:{titles})[ \t]*[:,]?[ \t]*(?:(?:{honorifics})[ \t]+)?$",
                                        regex.IGNORECASE),
             title_prefix=regex.compile(rf"^(?:(?:{honorifics}|{titles})[ \t]+)+"),

@@ -182,7 +182,7 @@ def _private_people(text: str, findings: list[Finding]) -> set[str]:
     """The private individuals a reader can tie to a student.
 
     Named in a form field, as a relative, or in a sentence about students; a name alone in a
-    facilities log (staff without a title) is not one, nor is someone only ever called "Mr. Pham":
+    facilities log (staff without a title) is not one, nor is someone only ever called "Mr. Lund":
     such a name is redacted (nothing says it is staff) but tells no reader which student it is.
     """
     honorific = load_roles().honorific_start

@@ -18,11 +18,11 @@ from brightline.detect.recognizers import (
 from tests.assertions import assert_exact, assert_none
 from tests.detect.recognizers.run import run
 
-CSV_ROSTER = 'Name,DOB,Student ID,Grade\n"NGUYEN, Thi Lan",063010,30021146,7\nnhia vang,2010-04-12,30021147,7\n'
+CSV_ROSTER = 'Name,DOB,Student ID,Grade\n"PHAM, Thi Mai",071209,30021146,7\npa lor,2010-04-12,30021147,7\n'
 MARKDOWN_ROSTER = (
-    "| Case | Student | DOB | UID | Gr |\n|---|---|---|---|---|\n| 26-1 | DA SILVA, Ana | 02/11/2011 | 88044 | 9 |\n"
+    "| Case | Student | DOB | UID | Gr |\n|---|---|---|---|---|\n| 31-7 | DOS REIS, Lia | 05/30/2010 | 77215 | 8 |\n"
 )
-FIXED_ROSTER = "LAST NAME     FIRST    DOB         PHONE\nAbdi          Hodan    04/02/2011  (612) 555-0101\n"
+FIXED_ROSTER = "LAST NAME     FIRST    DOB         PHONE\nFarah         Idil     09/17/2010  (612) 555-0177\n"
 
 ROWS = [
     (StudentIdRecognizer, "STUDENT_ID", "SASID: 1092837465    District ID: 773104", "1092837465"),
@@ -31,39 +31,39 @@ ROWS = [
     (StudentIdRecognizer, "STUDENT_ID", "Student No.: WP-44102       Age: 11", "WP-44102"),
     (StudentIdRecognizer, "STUDENT_ID", "her bus pass (no. 5520-1187-0093) was found", "5520-1187-0093"),
     (TableColumnRecognizer, "STUDENT_ID", "Name / DOB / Student ID\n1. Lund, Tova / 2/9/2010 / 551207 /", "551207"),
-    (TableColumnRecognizer, "PERSON", CSV_ROSTER, "NGUYEN, Thi Lan"),
-    (TableColumnRecognizer, "DATE_OF_BIRTH", CSV_ROSTER, "063010"),
+    (TableColumnRecognizer, "PERSON", CSV_ROSTER, "PHAM, Thi Mai"),
+    (TableColumnRecognizer, "DATE_OF_BIRTH", CSV_ROSTER, "071209"),
     (TableColumnRecognizer, "DATE_OF_BIRTH", CSV_ROSTER, "2010-04-12"),
-    (TableColumnRecognizer, "PERSON", CSV_ROSTER, "nhia vang"),
+    (TableColumnRecognizer, "PERSON", CSV_ROSTER, "pa lor"),
     (TableColumnRecognizer, "STUDENT_ID", CSV_ROSTER, "30021147"),
-    (TableColumnRecognizer, "PERSON", FIXED_ROSTER, "Hodan"),
-    (TableColumnRecognizer, "PHONE", FIXED_ROSTER, "(612) 555-0101"),
-    (TableColumnRecognizer, "PERSON", MARKDOWN_ROSTER, "DA SILVA, Ana"),
-    (TableColumnRecognizer, "STUDENT_ID", MARKDOWN_ROSTER, "88044"),
-    (TableColumnRecognizer, "STUDENT_ID", "LAST     FIRST    MARSS NO.\nOdu      Tobi     1170028834\n", "1170028834"),
+    (TableColumnRecognizer, "PERSON", FIXED_ROSTER, "Idil"),
+    (TableColumnRecognizer, "PHONE", FIXED_ROSTER, "(612) 555-0177"),
+    (TableColumnRecognizer, "PERSON", MARKDOWN_ROSTER, "DOS REIS, Lia"),
+    (TableColumnRecognizer, "STUDENT_ID", MARKDOWN_ROSTER, "77215"),
+    (TableColumnRecognizer, "STUDENT_ID", "LAST     FIRST    STATE NO.\nEze      Obi      5530917728\n", "5530917728"),
     (PhonePatternRecognizer, "PHONE", "call the front desk at 617-555-0143 ext 4", "617-555-0143 ext 4"),
-    (PhonePatternRecognizer, "PHONE", "Can someone call me on 06-82237745? Thanks", "06-82237745"),
+    (PhonePatternRecognizer, "PHONE", "Please call me on 07-55312980 tomorrow", "07-55312980"),
     (PhonePatternRecognizer, "PHONE", "abuela in Guatemala: +502 5512 3344", "+502 5512 3344"),
-    (PhonePatternRecognizer, "PHONE", "8240084271 mobile", "8240084271"),
-    (NameWordRecognizer, "PERSON", "My name is Nikolaj Lindqvist and I teach.", "Nikolaj Lindqvist"),
-    (NameWordRecognizer, "PERSON", "Arya: what a day.", "Arya"),
-    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Please tell me your date of birth. It's 4/24/1960", "4/24/1960"),
-    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "JUV ID'D AS ODU, TOBI DOB 031211 AT SCENE", "031211"),
-    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Mi hijo nació el 21 de agosto de 2010.", "21 de agosto de 2010"),
-    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Li fèt 19 jiyè 2009 nan Okap.", "19 jiyè 2009"),
+    (PhonePatternRecognizer, "PHONE", "5127730098 mobile", "5127730098"),
+    (NameWordRecognizer, "PERSON", "My name is Zeynep Aydemir and I teach.", "Zeynep Aydemir"),
+    (NameWordRecognizer, "PERSON", "Wojciech: what a day.", "Wojciech"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Her date of birth. It is 5/2/2011 per the form", "5/2/2011"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "SUBJ EZE, OBI DOB 092410 DETAINED", "092410"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Mi hija nació el 4 de marzo de 2011.", "4 de marzo de 2011"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Li fèt 7 avril 2012 Jakmèl.", "7 avril 2012"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB: 11/02/2008    Grade: 10", "11/02/2008"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "She says she was born on June 3, 2009 but", "June 3, 2009"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB (per aunt): 2009-06-03", "2009-06-03"),
     (TableColumnRecognizer, "DATE_OF_BIRTH", "Name / DOB / ID\n1. Doe, Jan / 3/2/2008 / 1", "3/2/2008"),
     (AgeRecognizer, "AGE", "RP ADV JUV 14 YOA LEFT HOME", "14 YOA"),
     (AgeRecognizer, "AGE", "Mi hijo tiene 14 años y", "14 años"),
-    (AgeRecognizer, "AGE", "Pitit mwen gen kenz an.", "kenz an"),
+    (AgeRecognizer, "AGE", "Pitit mwen gen sèz an.", "sèz an"),
     (AgeRecognizer, "AGE", "Marco is sixteen.", "sixteen"),
-    (ObfuscatedEmailRecognizer, "EMAIL", "write to abdi.w09 at gmail dot com today", "abdi.w09 at gmail dot com"),
+    (ObfuscatedEmailRecognizer, "EMAIL", "write to lulu.k22 at gmail dot com today", "lulu.k22 at gmail dot com"),
     (ObfuscatedEmailRecognizer, "EMAIL", "rico [at] mail [dot] com", "rico [at] mail [dot] com"),
-    (SocialHandleRecognizer, "SOCIAL_HANDLE", "on Discord as GhostKing#2210 last week", "GhostKing#2210"),
-    (SocialHandleRecognizer, "SOCIAL_HANDLE", "[3:41 PM] viv.tran08: u see this", "viv.tran08"),
-    (SocialHandleRecognizer, "SOCIAL_HANDLE", "marcoo_253: nah", "marcoo_253"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "on Discord as NightOwl#4471 last week", "NightOwl#4471"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "[3:41 PM] kiki.lam07: u see this", "kiki.lam07"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "dre_9914: nah", "dre_9914"),
     (AgeRecognizer, "AGE", "these are 13-year-old girls", "13-year-old"),
     (AgeRecognizer, "AGE", "Age: 16        DOB: x", "16"),
     (AgeRecognizer, "AGE", "I spoke with Lindqvist, age 13, in the office", "age 13"),
@@ -97,7 +97,7 @@ NEGATIVE = [
     (GovIdRecognizer, "GOV_ID", "regarding the 04/02 fight"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "write to hsalgado@example.org today"),
     (AddressRecognizer, "ADDRESS", "Route 0417: Centre St at Perkins St: 7:02 AM"),
-    (TableColumnRecognizer, "PERSON", "Teacher | Room | Period\nOkafor | 204 | 3\n"),  # a staff column
+    (TableColumnRecognizer, "PERSON", "Teacher | Room | Period\nEze | 204 | 3\n"),  # a staff column
     (TableColumnRecognizer, "DATE_OF_BIRTH", "Reported on 3/2, 4/5, and 6/7 by staff\nDOB, age, grade\n"),
     (TableColumnRecognizer, "STUDENT_ID", "Name | DOB | SASID\nLund, Tova | 2/9/2010 | N/A\n"),  # a blank
     (AgeRecognizer, "AGE", "He is 15 an hour late"),

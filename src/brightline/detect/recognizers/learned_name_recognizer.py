@@ -10,7 +10,7 @@ from .explained import explained_result
 
 # The model gives no per-span confidence. Below every rule's score on purpose: Presidio drops a result
 # inside another of the same type with a higher or equal score, and a learned span that runs over
-# ("mtg w/ wilmer lemus gr") must not hide the rule's exact one inside it.
+# ("mtg w/ dara nkem gr") must not hide the rule's exact one inside it.
 SCORE = 0.6
 RULE = f"{MODEL_DIR.as_posix()}:ner"
 

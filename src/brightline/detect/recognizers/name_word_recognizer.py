@@ -1,8 +1,8 @@
 """Names that are not words: a capitalised given name no English text uses as a word, and its surname.
 
-"My name is Sofia", "Arya: What a wife.", "said Naile to Caitlin": a word in the given-name gazetteer
+"My name is Zeynep", "Wojciech: see you", "said Bogdan to Zdenka": a word in the given-name gazetteer
 (models/people/given_names.v1.txt) that wordfreq does not count among common English words
-(Zipf below 4: "Sofia", "Nikolaj", not "Will", "Grace" or "Paris") is a name wherever it stands; the
+(Zipf below 4: "Zeynep", "Bogdan", not "Will", "Grace" or "Paris") is a name wherever it stands; the
 capitalised words right after it that are surnames or no English word go with it. detect/people.py
 then decides who is staff, as for every other proposal.
 """

@@ -96,7 +96,7 @@ class TableColumnRecognizer(EntityRecognizer):
                 if kind.label is not Label.PERSON:
                     results.append(self._result(kind, start, end))
                     continue
-                # a name cell may go on with the student's number or an alias: "Rose Tavares (600412)"
+                # a name cell may go on with the student's number or an alias: "Lia Moreau (700123)"
                 name = _NAME_PART.match(text, start, end)
                 if name is not None and name.group().strip():
                     results.append(self._result(kind, start, start + len(name.group().rstrip(" ,;-"))))
