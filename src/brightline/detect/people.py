@@ -11,14 +11,12 @@ a name, the private reading wins: an unredacted student is the failure that matt
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
 
 from ..types import Explanation, Finding, Label
-from .roles import Roles
+from .roles import Roles, common_english
 from .sentences import line_span
 
 _BLOCKING = {Label.SCHOOL, Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
@@ -47,8 +45,6 @@ _PRIVATE_RULES = ("field_name", "name_column", "roster_row", "relation_name", "r
 _LOWER_CASE_READERS = ("learned_name",)
 _MODEL_DETECTORS = ("learned_name", "spacy_ner", "name_word")
 _PHRASE_LABELS = (Label.GANG, Label.SOCIAL_MEDIA, Label.IMMIGRATION, Label.SCHOOL)
-# wordfreq's Zipf scale: 4 is a word met about once in 100,000 (names like "joy" or "will" lie above)
-_ENGLISH_ZIPF = 4.0
 _PARTICLES = {"de", "da", "del", "della", "dos", "das", "do", "van", "von", "der", "la", "le", "di", "du",
               "bin", "ibn", "al", "el", "st"}
 
@@ -146,7 +142,7 @@ class _DocumentPeople:
         if span.islower():  # a hurried note: keep the name words, drop the ordinary ones after them
             lowercase = True
             # a model's span is trimmed of common words only ("obi" is in the dictionary, and a surname)
-            ordinary = _english if learned else self._ordinary
+            ordinary = common_english if learned else self._ordinary
             while " " in span and ordinary(span.rsplit(" ", 1)[1]):
                 span = span.rsplit(" ", 1)[0]
             end = start + len(span)
@@ -158,7 +154,7 @@ class _DocumentPeople:
             else any(w in STOP_WORDS or self._common(w) for w in span.split())
         ):
             return None  # "student: see attached" is not a name; a model's "joy okafor" is one
-        words = [w.strip(".,'’").lower() for w in _NAME_SPLIT.split(span) if w.strip(".,'’")]
+        words = _span_words(span)
         if not words or all(self._not_a_name(w) for w in words):
             return None
         while words and self._trimmable(words[0]):  # "Narrative Portillo" -> "Portillo"
@@ -186,7 +182,7 @@ class _DocumentPeople:
                          if self._plain_word(m.group()) and m.group() not in _PARTICLES), None)
             if verb is not None:
                 end = start + len(text[start:start + verb.start()].rstrip())
-                words = [w.strip(".,'’").lower() for w in _NAME_SPLIT.split(text[start:end]) if w.strip(".,'’")]
+                words = _span_words(text[start:end])
             surfaces = text[start:end].split()
             if not titled and not any(self._name_word(w, surface) for w, surface in zip(words, surfaces, strict=False)):
                 return None  # "Annual Review List", "FALL OPEN HOUSE", "PTO": words and acronyms, not a name
@@ -318,7 +314,7 @@ class _DocumentPeople:
         if word in self.roles.name_words or word in _PARTICLES or len(word.strip(".")) == 1:
             return False  # a name, a particle of one ("DA SILVA"), or an initial
         parts = [part for part in word.split("-") if part]
-        return bool(parts) and all(self._ordinary(part) or _english(part) for part in parts)
+        return bool(parts) and all(self._ordinary(part) or common_english(part) for part in parts)
 
     def _name_word(self, word: str, surface: str) -> bool:
         """A word that can be (part of) a name: a known name, or no English word and no acronym."""
@@ -375,10 +371,9 @@ class _DocumentPeople:
         return not before or before[-1] in ".!?\n:-"
 
 
-@cache
-def _english(word: str) -> bool:
-    """A common English word (wordfreq), such as a name found in lower case is not made of only."""
-    return word in STOP_WORDS or zipf_frequency(word.strip(".,'’"), "en") >= _ENGLISH_ZIPF
+def _span_words(span: str) -> list[str]:
+    """A candidate's words, lower-cased, without the punctuation around them."""
+    return [w.strip(".,'’").lower() for w in _NAME_SPLIT.split(span) if w.strip(".,'’")]
 
 
 def _vote(person: _Person, role: str | None) -> None:

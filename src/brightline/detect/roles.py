@@ -14,11 +14,15 @@ from pathlib import Path
 import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
+from spacy.lang.en.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
 
 from ..errors import MissingModelError
 from ..resources import models_dir
 
 _MIN_NAMES = 1000
+# wordfreq's Zipf scale: a word met at least once in 100,000 is English first ("will", "grace", "paris")
+COMMON_ZIPF = 4.0
 
 
 class RolesModel(BaseModel):
@@ -75,6 +79,7 @@ def load_roles(root: Path | None = None) -> Roles:
     titles, roles_after, relations = "|".join(model.titles), "|".join(model.roles_after), "|".join(model.relations)
     honorifics = "|".join(model.honorifics)
     credentials, modifiers = "|".join(model.credentials), "|".join(model.role_modifiers)
+    given_names = _gazetteer("given_names", root)
     try:
         return Roles(
             # a title, then perhaps an honorific ("Assistant Principal Ms. Dana Lund")
@@ -101,11 +106,17 @@ def load_roles(root: Path | None = None) -> Roles:
             role_word=regex.compile(rf"(?:{titles}|{roles_after}|head|chief|senior|assistant)s?\.?", regex.IGNORECASE),
             not_names=frozenset(w.lower() for w in model.not_names),
             also_names=frozenset(w.lower() for w in model.also_names),
-            name_words=_gazetteer("given_names", root) | _gazetteer("surnames", root),
-            given_names=_gazetteer("given_names", root),
+            name_words=given_names | _gazetteer("surnames", root),
+            given_names=given_names,
         )
     except regex.error as exc:
         raise MissingModelError(f"data file {path.name} has an invalid pattern: {exc}") from None
+
+
+@cache
+def common_english(word: str) -> bool:
+    """A common English word (a stop word, or Zipf 4 and above in wordfreq), not a name on its own."""
+    return word in STOP_WORDS or zipf_frequency(word.strip(".,'’"), "en") >= COMMON_ZIPF
 
 
 def _gazetteer(name: str, root: Path | None) -> frozenset[str]:

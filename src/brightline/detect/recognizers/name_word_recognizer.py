@@ -12,16 +12,13 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from wordfreq import zipf_frequency
 
-from ..roles import load_roles
+from ..roles import common_english, load_roles
 from .explained import explained_result
 
 RULE = "given_names.v1:name_word"
 _NOTE = "a given name that is no English word"
 SCORE = 0.7
-# a word at or above this Zipf frequency is an English word first ("Will", "Grace", "Paris")
-COMMON_ZIPF = 4.0
 _WORD = regex.compile(r"(?<![\w\-'’@#./])\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?![\w@#])")
 _NEXT = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?)(?![\w@#])")
 
@@ -55,10 +52,8 @@ class NameWordRecognizer(EntityRecognizer):
 
     def _given(self, word: str) -> bool:
         lower = word.lower()
-        return lower in self.roles.given_names and zipf_frequency(lower, "en") < COMMON_ZIPF
+        return lower in self.roles.given_names and not common_english(lower)
 
     def _surname(self, word: str) -> bool:
         lower = word.lower()
-        return lower not in self.roles.not_names and (
-            lower in self.roles.name_words or zipf_frequency(lower, "en") < COMMON_ZIPF
-        )
+        return lower not in self.roles.not_names and (lower in self.roles.name_words or not common_english(lower))
