@@ -16,8 +16,9 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..types import Explanation, Finding, Label
-from .roles import Roles, common_english
+from .roles import Roles
 from .sentences import line_span
+from .words import DocumentWords, common_english, english_zipf, load_words, particles
 
 _BLOCKING = {Label.SCHOOL, Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 # a known person's name is propagated even into a school-looking span: a false school must not hide a student
@@ -25,19 +26,13 @@ _PROPAGATION_BLOCKING = {Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 _ALIAS_RULES = (
     "alias_quoted", "alias_preferred", "alias_identified", "alias_list_item", "quoted_after_name", "quoted_name_cue",
 )
-_LOWER_WORD = regex.compile(r"\b[a-z][a-z\'’\-]+\b")
 _NAME_END = regex.compile(r"\n|\t| {2,}| [-–—|] ")
 _POSSESSIVE_TAIL = regex.compile(r"(?:[\'’]s|[\'’])?[\s.,;:!?\"”)]*$")
 _NOT_NAME_CHARS = regex.compile(r"[\d@/#_()\[\]]")
-_NAME_SPLIT = regex.compile(r"[\s,]+")
 _LETTER = regex.compile(r"\p{L}")
-_CAPITAL = regex.compile(r"\p{Lu}")
-# a document whose letters are mostly capitals is a form written in capitals throughout
-_CAPITALS_SHARE = 0.6
+_NAME_SPLIT = regex.compile(r"[\s,]+")
 _LOWERCASE_RULES = ("field_name_lowercase", "lowercase_relation", "lowercase_honorific", "lowercase_initial",
                     "lowercase_relation_bare", "lowercase_met_with")
-# an all-capitals word this short in a mixed-case text is an acronym ("PTO", "HIPAA"), unless a known name
-_ACRONYM_LETTERS = 6
 _CAPITALS_RULES = ("caps_last_first", "caps_name_with_particulars")
 _PRIVATE_RULES = ("field_name", "name_column", "roster_row", "relation_name", "relation_label", *_LOWERCASE_RULES)
 # the learned model reads a name from its context (it was trained on lower-case chats), so its lower-case
@@ -45,8 +40,6 @@ _PRIVATE_RULES = ("field_name", "name_column", "roster_row", "relation_name", "r
 _LOWER_CASE_READERS = ("learned_name",)
 _MODEL_DETECTORS = ("learned_name", "spacy_ner", "name_word")
 _PHRASE_LABELS = (Label.GANG, Label.SOCIAL_MEDIA, Label.IMMIGRATION, Label.SCHOOL)
-_PARTICLES = {"de", "da", "del", "della", "dos", "das", "do", "van", "von", "der", "la", "le", "di", "du",
-              "bin", "ibn", "al", "el", "st"}
 
 
 @dataclass
@@ -83,11 +76,7 @@ class _DocumentPeople:
     def __init__(self, roles: Roles, common_words: frozenset[str], text: str) -> None:
         self.roles = roles
         self.common_words = common_words
-        # a dictionary word counts as a common word only where the document also uses it in lower case
-        # ("will", "rose"); surnames the dictionary happens to hold ("Reid", "Diaz") stay names
-        self._lower_words = frozenset(_LOWER_WORD.findall(text))
-        letters = len(_LETTER.findall(text))
-        self._capitals_only = letters > 0 and len(_CAPITAL.findall(text)) > _CAPITALS_SHARE * letters
+        self.words = DocumentWords(roles, common_words, text)
 
     def apply(self, text: str, findings: list[Finding]) -> list[Finding]:
         candidates = [f for f in findings if f.label is Label.PERSON]
@@ -103,15 +92,19 @@ class _DocumentPeople:
             learned = finding.explanation.detector in _LOWER_CASE_READERS or finding.explanation.rule.endswith("name_column")
             # the learned model and the capitals patterns also read headings and acronyms as names
             vetted = finding.explanation.detector == "learned_name" or finding.explanation.rule.endswith(_CAPITALS_RULES)
+            model = finding.explanation.detector in _MODEL_DETECTORS
+            if alias and finding.text.strip("\"'“”‘’").lower() in STOP_WORDS:
+                continue  # '"me" = the phone's owner' names no one
+            cued = finding.explanation.rule.endswith(_PRIVATE_RULES)
             span = (finding.start, finding.end) if alias else self._clean(text, finding.start, finding.end, lowercase,
-                                                                          learned, vetted)
+                                                                          learned, vetted, model, cued)
             if span is None or _inside_any(span, blockers) or span in sensitive:
                 continue
-            if finding.explanation.detector in _MODEL_DETECTORS and _inside_any(span, phrases):
+            if model and _inside_any(span, phrases):
                 continue  # a word of a crew's, school's or agency's name ("Kane" in "Kane Block")
             if any(s <= span[0] and span[1] <= e for s, e, _, _ in mentions):
                 continue
-            role = "private" if finding.explanation.rule.endswith(_PRIVATE_RULES) else self._role(text, *span)
+            role = "private" if cued else self._role(text, *span)
             mentions.append((span[0], span[1], finding, role))
 
         people = self._group(text, mentions)
@@ -120,14 +113,17 @@ class _DocumentPeople:
 
     # -- cleaning -------------------------------------------------------------------------------
     def _clean(
-        self, text: str, start: int, end: int, lowercase: bool = False, learned: bool = False, vetted: bool = False
+        self, text: str, start: int, end: int, lowercase: bool = False, learned: bool = False, vetted: bool = False,
+        model: bool = False, cued: bool = False,
     ) -> tuple[int, int] | None:
         span = text[start:end]
         cut = _NAME_END.search(span)  # a line break, column gap or spaced dash ends a name
         if cut is not None:
             span = span[: cut.start()]
         prefix = self.roles.title_prefix.match(span)
+        # a title, honorific or relation before it ("Ms.", "his uncle") says a capitalised word is a name
         titled = prefix is not None or self.roles.honorific_before.search(text, max(0, start - 12), start) is not None
+        titled = titled or (cued and not span.islower())
         if prefix:
             start += prefix.end()
             span = span[prefix.end():]
@@ -142,7 +138,7 @@ class _DocumentPeople:
         if span.islower():  # a hurried note: keep the name words, drop the ordinary ones after them
             lowercase = True
             # a model's span is trimmed of common words only ("obi" is in the dictionary, and a surname)
-            ordinary = common_english if learned else self._ordinary
+            ordinary = common_english if learned else self.words.ordinary
             while " " in span and ordinary(span.rsplit(" ", 1)[1]):
                 span = span.rsplit(" ", 1)[0]
             end = start + len(span)
@@ -150,20 +146,22 @@ class _DocumentPeople:
             return None
         named_initial = regex.fullmatch(r"\p{Ll}+ \p{Ll}\.?", span) is not None  # "will r." is a name shape
         if lowercase and not named_initial and (
-            all(self._plain_word(w.strip(".,'’")) for w in span.split()) if learned
-            else any(w in STOP_WORDS or self._common(w) for w in span.split())
+            all(self.words.everyday_word(w.strip(".,'’")) or w in particles() for w in span.split()) if learned
+            else any(w in STOP_WORDS or self.words.common(w) for w in span.split())
         ):
             return None  # "student: see attached" is not a name; a model's "joy okafor" is one
         words = _span_words(span)
-        if not words or all(self._not_a_name(w) for w in words):
+        if not words or all(self.words.not_a_name(w) for w in words):
             return None
-        while words and self._trimmable(words[0]):  # "Narrative Portillo" -> "Portillo"
+        if not titled and all(self.words.everyday_word(w) or w in particles() for w in words):
+            return None  # "To: Front Office", "de la": words of English or a family language, no name
+        while words and self.words.trimmable(words[0]):  # "Narrative Portillo" -> "Portillo"
             first = regex.match(r"\S+\s*", text[start:end])
             if first is None:
                 return None
             start += first.end()
             words.pop(0)
-        while words and self._trimmable(words[-1]):  # "Ethan Kowalczyk, Grade" -> "Ethan Kowalczyk"
+        while words and self.words.trimmable(words[-1]):  # "Ethan Kowalczyk, Grade" -> "Ethan Kowalczyk"
             last = regex.search(r"[\s,]+\S+$", text[start:end])
             if last is None:
                 return None
@@ -171,28 +169,41 @@ class _DocumentPeople:
             words.pop()
         if vetted:
             # a model or a capitals pattern may take in words around a name ("Vice chair Ana Ruiz noted")
-            while len(words) > 1 and self._plain_word(words[-1]):
+            while len(words) > 1 and self._edge_word(words[-1], text[start:end].split()[-1]):
                 end = start + regex.search(r"[\s,]+\S+$", text[start:end]).start()  # type: ignore[union-attr]
                 words.pop()
-            while len(words) > 1 and self._plain_word(words[0]):
+            while len(words) > 1 and self._edge_word(words[0], text[start:end].split()[0]):
                 start += regex.match(r"\S+[\s,]*", text[start:end]).end()  # type: ignore[union-attr]
                 words.pop(0)
             # a verb between two names ends the first ("Ruiz saw OKEKE"): the second is its own
             verb = next((m for m in regex.finditer(r"(?<=\s)\p{Ll}[\p{Ll}'’\-]*(?=\s)", text[start:end])
-                         if self._plain_word(m.group()) and m.group() not in _PARTICLES), None)
+                         if self.words.everyday_word(m.group()) and m.group() not in particles()), None)
             if verb is not None:
                 end = start + len(text[start:start + verb.start()].rstrip())
                 words = _span_words(text[start:end])
             surfaces = text[start:end].split()
-            if not titled and not any(self._name_word(w, surface) for w, surface in zip(words, surfaces, strict=False)):
+            if not titled and not any(self.words.name_word(w, surface) for w, surface in zip(words, surfaces, strict=False)):
                 return None  # "Annual Review List", "FALL OPEN HOUSE", "PTO": words and acronyms, not a name
-        if len(words) == 1 and self._common(words[0]) and self._sentence_initial(text, start):
+        initial = self.words.sentence_initial(text, start)
+        if len(words) == 1 and self.words.common(words[0]) and initial:
             return None
+        if model and not titled and len(words) == 1 and self.words.lone_word(words[0], text[start:end], initial):
+            return None  # "Volunteers arrived", "Went back to gym": words a model read as names
         if len(words) == 1 and text[start:end].isupper() and words[0] in self.common_words:
             return None  # "SNOW" in a heading
         if regex.match(r"\s+v\.?\s+\p{Lu}", text[end:end + 8]) or regex.search(r"\bv\.\s+$", text[max(0, start - 4):start]):
             return None  # a party to a cited case ("Plyler v. Doe"), not a person in the report
         return (start, end) if end > start else None
+
+
+    def _edge_word(self, word: str, surface: str) -> bool:
+        """A word to trim off a model's name: an everyday word in lower case, a common one capitalised.
+
+        "Vice chair Ana Ruiz noted" loses "noted"; a rare English word that is also a name stays.
+        """
+        if surface.islower():
+            return self.words.everyday_word(word)
+        return self.words.plain_word(word) and english_zipf(word) >= load_words().edge_zipf
 
     # -- roles ----------------------------------------------------------------------------------
     def _role(self, text: str, start: int, end: int) -> str | None:
@@ -222,7 +233,7 @@ class _DocumentPeople:
             if len(tokens) == 1 and not alias:
                 # a lone name ("marisol") is followed through the text too, unless it is an ordinary word
                 token = next(iter(tokens))
-                if self._common(token) or any(token in p.tokens for p in people):
+                if self.words.word_here(token) or any(token in p.tokens for p in people):
                     continue
                 person = _Person(key=f"person-{len(people) + 1}", tokens=tokens, whole=False, single=True)
                 people.append(person)
@@ -267,7 +278,7 @@ class _DocumentPeople:
         for person in people:
             # in a fixed order (longest first): which word is propagated first decides how spans join
             for needle in sorted(person.tokens, key=lambda token: (-len(token), token)):
-                if len(needle) < 2 or needle in _PARTICLES:
+                if len(needle) < 2 or needle in particles():
                     continue
                 target = owner(frozenset({needle}), person.whole) or person
                 for start, end in self._occurrences(text, needle, person.whole):
@@ -285,48 +296,16 @@ class _DocumentPeople:
     ) -> tuple[int, int]:
         """Take in a capitalised word right before or after a known name: a relative's given name."""
         before = regex.search(r"(?<![\w\-])([A-Z][a-z'’\-]+)[ \t]$", text[max(0, start - 25):start])
-        if before is not None and self._namelike(before.group(1)):
+        if before is not None and self.words.namelike(before.group(1)):
             candidate = start - len(before.group(0))
             if not _overlaps_any((candidate, start), taken + blockers):
                 start = candidate
         after = regex.match(r"[ \t]([A-Z][a-z'’\-]+)(?![\w\-])", text[end:end + 25])
-        if after is not None and self._namelike(after.group(1)):
+        if after is not None and self.words.namelike(after.group(1)):
             candidate = end + len(after.group(0))
             if not _overlaps_any((end, candidate), taken + blockers):
                 end = candidate
         return start, end
-
-    def _not_a_name(self, word: str) -> bool:
-        """A heading, role or title word ("Head", "Custodians", "Grade"), never part of a name."""
-        return word in self.roles.not_names or word in _PARTICLES or self.roles.role_word.fullmatch(word) is not None
-
-    def _trimmable(self, word: str) -> bool:
-        """A heading or role word at the edge of a longer name, unless it is also a name ("Tyrone White").
-
-        A particle stays: "VAN DIJK, Pieter" is one name.
-        """
-        return self._not_a_name(word) and word not in self.roles.also_names and word not in _PARTICLES
-
-    def _plain_word(self, word: str) -> bool:
-        """An English word that is nobody's name in the gazetteers ("about", "member", "well-known")."""
-        if word in STOP_WORDS:
-            return True  # "her" is also a surname, but never a name on its own
-        if word in self.roles.name_words or word in _PARTICLES or len(word.strip(".")) == 1:
-            return False  # a name, a particle of one ("DA SILVA"), or an initial
-        parts = [part for part in word.split("-") if part]
-        return bool(parts) and all(self._ordinary(part) or common_english(part) for part in parts)
-
-    def _name_word(self, word: str, surface: str) -> bool:
-        """A word that can be (part of) a name: a known name, or no English word and no acronym."""
-        if word in self.roles.name_words:
-            return True
-        bare = surface.strip(".,")
-        acronym = surface.isupper() and "." not in bare and len(bare) <= _ACRONYM_LETTERS and not self._capitals_only
-        return not acronym and not self._plain_word(word)
-
-    def _namelike(self, word: str) -> bool:
-        lower = word.lower()
-        return lower not in self.roles.not_names and lower not in self.common_words and lower not in _PARTICLES
 
     def _occurrences(self, text: str, needle: str, whole: bool) -> list[tuple[int, int]]:
         found = []
@@ -338,42 +317,18 @@ class _DocumentPeople:
                     found.append(match.span())
                 continue
             if surface.islower():
-                if not self._common(needle):
+                if not self.words.word_here(needle):
                     found.append(match.span())
                 continue
-            if self._common(needle) and (self._sentence_initial(text, match.start()) or surface.isupper()):
+            if self.words.word_here(needle) and (self.words.sentence_initial(text, match.start()) or surface.isupper()):
                 continue
             found.append(match.span())
         return found
 
-    def _common(self, word: str) -> bool:
-        lower = word.lower()
-        if lower in self.roles.not_names and lower not in self.roles.also_names:
-            return True
-        if self._capitals_only:  # no lower-case usage to go by: only function words are surely words
-            return lower in STOP_WORDS
-        return lower in self.common_words and lower in self._lower_words
-
-    def _ordinary(self, word: str) -> bool:
-        """A dictionary word in any inflection ("knocked", "says"), for trimming lower-case spans."""
-        lower = word.lower().strip(".")
-        if len(lower) <= 2:
-            return False  # an initial
-        stems = {lower}
-        for suffix, replacements in (("ing", ("", "e")), ("ed", ("", "e")), ("es", ("",)), ("s", ("",))):
-            if lower.endswith(suffix):
-                stems.update(lower[: -len(suffix)] + r for r in replacements)
-        return lower in STOP_WORDS or bool(stems & self.common_words)
-
-    @staticmethod
-    def _sentence_initial(text: str, position: int) -> bool:
-        before = text[max(0, position - 3):position].rstrip(" \t\"“'(")
-        return not before or before[-1] in ".!?\n:-"
-
 
 def _span_words(span: str) -> list[str]:
     """A candidate's words, lower-cased, without the punctuation around them."""
-    return [w.strip(".,'’").lower() for w in _NAME_SPLIT.split(span) if w.strip(".,'’")]
+    return [w.strip(".,'’").lower() for w in _NAME_SPLIT.split(span) if _LETTER.search(w)]
 
 
 def _vote(person: _Person, role: str | None) -> None:
@@ -386,7 +341,7 @@ def _vote(person: _Person, role: str | None) -> None:
 def _name_tokens(name: str) -> frozenset[str]:
     """Lower-case name words, without initials and particles ("MEJIA, Carlos A." -> {mejia, carlos})."""
     words = (w.strip(".,'’\"").lower() for w in _NAME_SPLIT.split(name))
-    return frozenset(w for w in words if len(w) >= 2 and w not in _PARTICLES and regex.fullmatch(r"[\w'’\-]+", w))
+    return frozenset(w for w in words if len(w) >= 2 and w not in particles() and regex.fullmatch(r"[\w'’\-]+", w))
 
 
 def _inside_any(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:

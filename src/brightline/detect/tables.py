@@ -1,10 +1,11 @@
 """Tables in plain text: a heading line naming columns, then rows until the first blank line.
 
 Reports exported from a student information system, rosters and persons tables keep one record
-per line, with cells separated by "|" (Markdown rows too), tabs, " / " or runs of spaces, or written
-as CSV (commas or semicolons, cells in double quotes when they hold one). A table has at least three columns, so a
-field line ("DOB: x") or a sentence with two commas is not one; a line between rows with far fewer
-cells (a note) is skipped.
+per line (headings may run words together: "LAST_NAME", "LastName"), with cells separated by "|"
+(Markdown rows too), tabs, " / " or runs of spaces, or written as CSV (commas or semicolons, cells
+in double quotes when they hold one). A table has at least three columns, so a field line
+("DOB: x") or a sentence with two commas is not one; a line between rows with far fewer cells (a
+note) is skipped.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ import regex
 _SEPARATOR = regex.compile(r"[ \t]*(?:\||\t|[ \t]/[ \t]|[ \t]{2,})[ \t]*")
 _CSV_DELIMITERS = (",", ";")
 _MIN_COLUMNS = 3
-# a heading is a label, not a sentence or a value
-_HEADING = regex.compile(r"[\p{L}][\p{L}\d .,#/()'’\-]{0,40}")
+# a heading is a label, not a sentence or a value; "#" or "No." heads a column of row numbers
+_HEADING = regex.compile(r"[\p{L}][\p{L}\d .,#/()'’_\-]{0,40}|#|No\.?")
+# words run together in an export's headings: "LAST_NAME", "LastName", "StudentID"
+_JOINED = regex.compile(r"_|(?<=\p{Ll})(?=\p{Lu})")
 _QUOTES = "\"'“”"
 _EDGES = _QUOTES + "|/"
 
@@ -50,7 +53,8 @@ def read_columns(text: str) -> Iterator[Column]:
             number += 1
         for index, (start, end) in enumerate(header):
             cells = tuple(_unquoted(text, *row[index]) for row in rows if index < len(row))
-            yield Column(text[start:end].strip(_QUOTES + " "), tuple(c for c in cells if c[1] > c[0]))
+            heading = _JOINED.sub(" ", text[start:end].strip(_QUOTES + " "))
+            yield Column(heading, tuple(c for c in cells if c[1] > c[0]))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

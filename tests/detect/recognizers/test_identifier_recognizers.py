@@ -6,9 +6,9 @@ from brightline.detect.recognizers import (
     AddressRecognizer,
     AgeRecognizer,
     DateOfBirthRecognizer,
+    EmailPatternRecognizer,
     GovIdRecognizer,
     NameWordRecognizer,
-    ObfuscatedEmailRecognizer,
     PhonePatternRecognizer,
     SocialHandleRecognizer,
     SsnRecognizer,
@@ -18,6 +18,8 @@ from brightline.detect.recognizers import (
 from tests.assertions import assert_exact, assert_none
 from tests.detect.recognizers.run import run
 
+NUMBERED_ROSTER = "| # | Student | DOB | Local ID |\n|---|---|---|---|\n| 1 | VARGA, Ilona | 03/14/2010 | 7781204 |\n"
+EXPORT_ROSTER = "STUDENT_ID;LAST_NAME;FirstName;GR\n600412987;QUILLA;Renzo;8\n"
 CSV_ROSTER = 'Name,DOB,Student ID,Grade\n"PHAM, Thi Mai",071209,30021146,7\npa lor,2010-04-12,30021147,7\n'
 MARKDOWN_ROSTER = (
     "| Case | Student | DOB | UID | Gr |\n|---|---|---|---|---|\n| 31-7 | DOS REIS, Lia | 05/30/2010 | 77215 | 8 |\n"
@@ -39,6 +41,11 @@ ROWS = [
     (TableColumnRecognizer, "PERSON", FIXED_ROSTER, "Idil"),
     (TableColumnRecognizer, "PHONE", FIXED_ROSTER, "(612) 555-0177"),
     (TableColumnRecognizer, "PERSON", MARKDOWN_ROSTER, "DOS REIS, Lia"),
+    (TableColumnRecognizer, "DATE_OF_BIRTH", NUMBERED_ROSTER, "03/14/2010"),  # a "#" column heads the table
+    (TableColumnRecognizer, "STUDENT_ID", NUMBERED_ROSTER, "7781204"),
+    (TableColumnRecognizer, "PERSON", EXPORT_ROSTER, "QUILLA"),  # LAST_NAME, FirstName: words run together
+    (TableColumnRecognizer, "PERSON", EXPORT_ROSTER, "Renzo"),
+    (TableColumnRecognizer, "STUDENT_ID", EXPORT_ROSTER, "600412987"),
     (TableColumnRecognizer, "STUDENT_ID", MARKDOWN_ROSTER, "77215"),
     (TableColumnRecognizer, "STUDENT_ID", "LAST     FIRST    STATE NO.\nEze      Obi      5530917728\n", "5530917728"),
     (PhonePatternRecognizer, "PHONE", "call the front desk at 617-555-0143 ext 4", "617-555-0143 ext 4"),
@@ -59,8 +66,9 @@ ROWS = [
     (AgeRecognizer, "AGE", "Mi hijo tiene 14 años y", "14 años"),
     (AgeRecognizer, "AGE", "Pitit mwen gen sèz an.", "sèz an"),
     (AgeRecognizer, "AGE", "Marco is sixteen.", "sixteen"),
-    (ObfuscatedEmailRecognizer, "EMAIL", "write to lulu.k22 at gmail dot com today", "lulu.k22 at gmail dot com"),
-    (ObfuscatedEmailRecognizer, "EMAIL", "rico [at] mail [dot] com", "rico [at] mail [dot] com"),
+    (EmailPatternRecognizer, "EMAIL", "write to lulu.k22 at gmail dot com today", "lulu.k22 at gmail dot com"),
+    (EmailPatternRecognizer, "EMAIL", "rico [at] mail [dot] com", "rico [at] mail [dot] com"),
+    (EmailPatternRecognizer, "EMAIL", "Reply to j.ortiz@nurse.district.local.", "j.ortiz@nurse.district.local"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "on Discord as NightOwl#4471 last week", "NightOwl#4471"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "[3:41 PM] kiki.lam07: u see this", "kiki.lam07"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "dre_9914: nah", "dre_9914"),

@@ -8,13 +8,13 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer, PhoneRecog
 from .address_recognizer import AddressRecognizer
 from .age_recognizer import AgeRecognizer
 from .date_of_birth_recognizer import DateOfBirthRecognizer
+from .email_pattern_recognizer import EmailPatternRecognizer
 from .gang_recognizer import GangRecognizer
 from .gov_id_recognizer import GovIdRecognizer
 from .health_recognizer import HealthRecognizer
 from .immigration_recognizer import ImmigrationRecognizer
 from .learned_name_recognizer import LearnedNameRecognizer
 from .name_word_recognizer import NameWordRecognizer
-from .obfuscated_email_recognizer import ObfuscatedEmailRecognizer
 from .person_pattern_recognizer import PersonPatternRecognizer
 from .phone_pattern_recognizer import PhonePatternRecognizer
 from .school_recognizer import SchoolRecognizer
@@ -27,7 +27,7 @@ from .table_column_recognizer import TableColumnRecognizer
 __all__ = [
     "AddressRecognizer", "AgeRecognizer", "DateOfBirthRecognizer", "GangRecognizer", "GovIdRecognizer",
     "HealthRecognizer", "ImmigrationRecognizer", "LearnedNameRecognizer", "NameWordRecognizer",
-    "ObfuscatedEmailRecognizer", "PersonPatternRecognizer", "PhonePatternRecognizer", "SchoolRecognizer",
+    "EmailPatternRecognizer", "PersonPatternRecognizer", "PhonePatternRecognizer", "SchoolRecognizer",
     "SocialHandleRecognizer", "SocialMediaRecognizer", "SsnRecognizer", "StudentIdRecognizer",
     "TableColumnRecognizer", "BRIGHTLINE_RECOGNIZERS", "build_recognizers",
 ]
@@ -35,7 +35,7 @@ __all__ = [
 BRIGHTLINE_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
     PersonPatternRecognizer, LearnedNameRecognizer, NameWordRecognizer, TableColumnRecognizer,
     DateOfBirthRecognizer, AgeRecognizer, StudentIdRecognizer, SsnRecognizer, PhonePatternRecognizer,
-    AddressRecognizer, SocialHandleRecognizer, ObfuscatedEmailRecognizer, GovIdRecognizer, HealthRecognizer,
+    AddressRecognizer, SocialHandleRecognizer, EmailPatternRecognizer, GovIdRecognizer, HealthRecognizer,
     GangRecognizer, SocialMediaRecognizer, ImmigrationRecognizer, SchoolRecognizer,
 )
 
