@@ -34,6 +34,7 @@ CASES = [
     ("Parent/Guardian: Thu Tran (mother), 503-555-0148", "Thu Tran"),  # a name that is also a day
     # a family language's words are words only where the document is written in it
     ("we seen it\nhe said his cousin pepito got him the thing", "pepito"),
+    ('Seen at the park: OKAFOR, Dele and "Sparky", both grade 9.', "Sparky"),  # quotes make a word a nickname
     ("Estimada familia: su hija Elvira Tamayo tuvo un problema durante el recreo en la escuela.",
      "Elvira Tamayo"),
     ("Kính gửi ông bà: nhà trường xin thông báo về em Đoàn Gia Huy trong giờ học.", "Đoàn Gia Huy"),

@@ -30,6 +30,7 @@ _NAME_END = regex.compile(r"\n|\t| {2,}| [-–—|] ")
 _POSSESSIVE_TAIL = regex.compile(r"(?:[\'’]s|[\'’])?[\s.,;:!?\"”)]*$")
 _NOT_NAME_CHARS = regex.compile(r"[\d@/#_()\[\]]")
 _LETTER = regex.compile(r"\p{L}")
+_QUOTES = "\"“”'‘’"
 _NAME_SPLIT = regex.compile(r"[\s,]+")
 _LOWERCASE_RULES = ("field_name_lowercase", "lowercase_relation", "lowercase_honorific", "lowercase_initial",
                     "lowercase_relation_bare", "lowercase_met_with")
@@ -153,6 +154,11 @@ class _DocumentPeople:
         words = _span_words(span)
         if not words or all(self.words.not_a_name(w) for w in words):
             return None
+        # quotes mark a nickname ("Spider", "Tiny"): a word in quotes may name someone; a quoted
+        # acronym is a tag or a sign ("the "XV" sign")
+        quoted = (len(words) == 1 and not span.isupper() and start > 0 and end < len(text)
+                  and text[start - 1] in _QUOTES and text[end] in _QUOTES)
+        titled = titled or quoted
         if not titled and all(self.words.everyday_word(w) or w in particles() for w in words):
             return None  # "To: Front Office", "de la": words of English or a family language, no name
         while words and self.words.trimmable(words[0]):  # "Narrative Portillo" -> "Portillo"

@@ -14,15 +14,11 @@ from pathlib import Path
 import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
-from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
 
 from ..errors import MissingModelError
 from ..resources import models_dir
 
 _MIN_NAMES = 1000
-# wordfreq's Zipf scale: a word met at least once in 100,000 is English first ("will", "grace", "paris")
-COMMON_ZIPF = 4.0
 
 
 class RolesModel(BaseModel):
@@ -111,12 +107,6 @@ def load_roles(root: Path | None = None) -> Roles:
         )
     except regex.error as exc:
         raise MissingModelError(f"data file {path.name} has an invalid pattern: {exc}") from None
-
-
-@cache
-def common_english(word: str) -> bool:
-    """A common English word (a stop word, or Zipf 4 and above in wordfreq), not a name on its own."""
-    return word in STOP_WORDS or zipf_frequency(word.strip(".,'’"), "en") >= COMMON_ZIPF
 
 
 def _gazetteer(name: str, root: Path | None) -> frozenset[str]:

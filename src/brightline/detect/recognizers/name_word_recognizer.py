@@ -13,7 +13,8 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from ..roles import common_english, load_roles
+from ..roles import load_roles
+from ..words import common_english
 from .explained import explained_result
 
 RULE = "given_names.v1:name_word"
