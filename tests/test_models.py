@@ -60,3 +60,17 @@ def test_a_broken_context_table_is_refused(change, message: str) -> None:  # typ
     change(data)
     with pytest.raises(ValidationError, match=message):
         ContextTable.model_validate(data)
+
+
+MODEL_FILES = sorted(models_dir().rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", MODEL_FILES, ids=lambda p: str(p.relative_to(models_dir())))
+def test_model_files_are_readable(path: Path) -> None:
+    """No line over 100 characters: long regexes are lists of alternatives, one per line, or macros."""
+    long_lines = [
+        f"{path.name}:{number}: {len(line)} characters"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if len(line) > 100
+    ]
+    assert not long_lines, "\n".join(long_lines)

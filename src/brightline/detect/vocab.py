@@ -40,6 +40,13 @@ def _alternation(value: Any) -> Any:
     return value
 
 
+def joined_macros(macros: Any) -> Any:
+    """Macros as written (a string, or a list of alternatives one per line) as regex fragments."""
+    if not isinstance(macros, dict):
+        return macros
+    return {name: "|".join(map(str, v)) if isinstance(v, list) else v for name, v in macros.items()}
+
+
 class RuleModel(BaseModel):
     """One pattern rule."""
 
@@ -84,12 +91,7 @@ class RuleSetModel(BaseModel):
     suppress: list[SuppressModel] = Field(default_factory=list)
     rules: list[RuleModel] = Field(min_length=1)
 
-    @field_validator("macros", mode="before")
-    @classmethod
-    def _macro_alternatives(cls, macros: Any) -> Any:
-        if not isinstance(macros, dict):
-            return macros
-        return {name: "|".join(map(str, v)) if isinstance(v, list) else v for name, v in macros.items()}
+    _macro_alternatives = field_validator("macros", mode="before")(joined_macros)
 
     @field_validator("rules")
     @classmethod
