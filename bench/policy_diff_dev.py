@@ -1,6 +1,6 @@
 """Policy diff over a labeled corpus: the default policy against one that keeps gang language readable.
 
-    python bench/policy_diff_dev.py [FOLDER]   (default ../shared/eval/dev)
+    python bench/policy_diff_dev.py [FOLDER]   (default ../shared/eval/dev; BRIGHTLINE_PROFILE as the CLI reads it)
 
 Every change listed should be a GANG span that B reveals, and nothing else. Prints the labels of the
 changes, and how they line up with the gold GANG spans: the share of gold spans a change overlaps,
@@ -10,11 +10,12 @@ and the share of changes that overlap a gold GANG span.
 from __future__ import annotations
 
 import collections
+import os
 import sys
 import tempfile
 from pathlib import Path
 
-from brightline import Pipeline
+from brightline import Pipeline, Settings
 from brightline.evaluate import load_labeled
 from brightline.policy import default_policy, load_policy
 from brightline.redact import cover_repeats
@@ -31,7 +32,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "keep-gang.yaml").write_text(keep_gang)
         second = load_policy(Path(tmp) / "keep-gang.yaml")
-    pipeline = Pipeline()
+    pipeline = Pipeline(Settings(profile=os.environ.get("BRIGHTLINE_PROFILE") or None))
     first_policy, second_policy = (p.for_recipient(pipeline.settings.recipient)[1] for p in (default_policy(), second))
     kinds: collections.Counter[tuple[str, str | None]] = collections.Counter()
     gold_hit = gold_total = change_hit = change_total = 0

@@ -19,8 +19,13 @@ REPORT = (
 PLAIN = "Work order: the boiler in the gym was serviced on Tuesday. No students were involved.\n"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "brightline", *args], capture_output=True, text=True, timeout=300)
+def run(*args: str, profile: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in its own process; BRIGHTLINE_PROFILE is the given one, else unset (general vocabularies)."""
+    env = {k: v for k, v in os.environ.items() if k != "BRIGHTLINE_PROFILE"}
+    if profile is not None:
+        env["BRIGHTLINE_PROFILE"] = profile
+    return subprocess.run([sys.executable, "-m", "brightline", *args], capture_output=True, text=True, timeout=300,
+                          env=env)
 
 
 @pytest.fixture
@@ -138,6 +143,34 @@ def test_every_command_has_help() -> None:
     for command in ("screen", "redact", "eval"):
         proc = run(command, "--help")
         assert proc.returncode == 0 and "Usage" in proc.stdout
+
+
+def test_a_profile_adds_a_districts_vocabulary(tmp_path: Path) -> None:
+    """--profile, or BRIGHTLINE_PROFILE, turns on a district's own terms: Boston's BRIC is gang language."""
+    note = tmp_path / "note.txt"
+    note.write_text(REPORT + "The SRO forwarded the report to the BRIC.\n", encoding="utf-8")
+    bric = note.read_text(encoding="utf-8").index("BRIC")
+
+    def gang_spans(proc: subprocess.CompletedProcess[str]) -> set[tuple[int, int]]:
+        assert proc.returncode == 0, proc.stderr
+        return {(f["start"], f["end"]) for f in json.loads(proc.stdout)["findings"] if f["label"] == "GANG"}
+
+    assert (bric, bric + 4) in gang_spans(run("screen", "--json", "--profile", "massachusetts", str(note)))
+    assert (bric, bric + 4) in gang_spans(run("screen", "--json", str(note), profile="massachusetts"))
+
+
+@pytest.mark.parametrize("command", ["screen", "redact", "report", "batch", "diff", "eval", "verify"])
+def test_an_unknown_profile_is_one_sentence(command: str, tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text(PLAIN, encoding="utf-8")
+    args = {"screen": [str(tmp_path)], "eval": [str(tmp_path)], "diff": [str(tmp_path), str(tmp_path)],
+            "verify": [str(tmp_path / "note.txt"), str(tmp_path / "note.txt")],
+            "redact": [str(tmp_path), "--out", str(tmp_path / "out")], "report": [str(tmp_path), "--out",
+            str(tmp_path / "report.html")], "batch": [str(tmp_path), "--out", str(tmp_path / "out")]}[command]
+    if command == "diff":
+        args += ["--policy", "default", "--policy", "default"]
+    proc = run(command, *args, "--profile", "nowhere")
+    assert proc.returncode in (1, 3), proc.stderr
+    assert proc.stderr.strip() == "brightline: unknown profile 'nowhere'; the profiles are: massachusetts."
 
 
 def test_a_damaged_pdf_is_refused_and_the_others_go_on(inbox: Path, tmp_path: Path) -> None:

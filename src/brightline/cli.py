@@ -1,9 +1,10 @@
 """The `brightline` command: a thin layer over the library. Only `main` exits.
 
-Exit codes: 0 ok; 1 bad arguments or a bad policy (and `diff`: B reveals what A hid); 2 an input file
-could not be read or screened; 3 a model or data file is missing; 4 a redacted copy failed its check
-(nothing written) or the disclosure log's chain is broken; 5 a document was withheld for legal review
-and not released; 6 a batch finished with failed or refused files.
+Exit codes: 0 ok; 1 bad arguments, a bad policy or an unknown profile (and `diff`: B reveals what A
+hid); 2 an input file could not be read or screened; 3 a model or data file (a profile among them) is
+missing or invalid; 4 a redacted copy failed its check (nothing written) or the disclosure log's chain
+is broken; 5 a document was withheld for legal review and not released; 6 a batch finished with failed
+or refused files.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from . import __version__
 from .config import Settings
 from .context import RECIPIENT_ALIASES, Basis, Recipient, parse_recipient
 from .detect.nlp import DEFAULT_MODEL
+from .detect.vocab import load_profile
 from .disclosure import FIELDS, LOG_ENV, DisclosureLog, Release, sha256_file
 from .errors import BrightlineError, ExitCode, InputFileError, VerificationError
 from .files import write_atomically, write_text
@@ -37,6 +39,7 @@ from .types import Decision, RedactionStyle, ScreenResult, label_counts
 
 log = get_logger("cli")
 KEY_ENV = "BRIGHTLINE_PSEUDONYM_KEY"
+PROFILE_ENV = "BRIGHTLINE_PROFILE"
 _RECIPIENT_NAMES = [r.value for r in Recipient] + list(RECIPIENT_ALIASES)
 
 
@@ -57,8 +60,19 @@ def _redaction_settings(recipient: str, basis: str, policy_file: Path | None, st
 
 
 def _model_option(function):  # type: ignore[no-untyped-def]
+    function = click.option("--profile", default=None, envvar=PROFILE_ENV, show_envvar=True, metavar="NAME",
+                            help="A district's vocabulary profile in models/profiles (massachusetts: its gang "
+                                 "units, agencies and programmes); default: none.")(function)
     return click.option("--model", default=DEFAULT_MODEL, show_default=True,
                         help="spaCy pipeline: installed package name or path (never downloaded).")(function)
+
+
+def _profile(name: str | None) -> str | None:
+    """The profile's name, checked before any model loads: an unknown or bad profile is one sentence."""
+    if not name:
+        return None
+    load_profile(name)
+    return name
 
 
 def _password_option(function):  # type: ignore[no-untyped-def]
@@ -100,14 +114,15 @@ def cli() -> None:
 @_verbose_option
 def screen(
     paths: tuple[Path, ...], as_json: bool, recipient: str, basis: str, policy_file: Path | None, model: str,
-    password: str | None, verbose: int, quiet: bool,
+    profile: str | None, password: str | None, verbose: int, quiet: bool,
 ) -> None:
     """Find student PII and sensitive language in PATHS (text or PDF files, or folders) and score their risk.
 
     The risk, its level and the release decision are for --recipient on --basis (default: police, none).
     """
     configure_logging(verbose)
-    pipeline = Pipeline(_settings(recipient, basis, policy_file, model=model, password=password))
+    pipeline = Pipeline(_settings(recipient, basis, policy_file, model=model, profile=_profile(profile),
+                                  password=password))
     console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     failures = 0
     files = expand_paths(paths)
@@ -147,7 +162,8 @@ def screen(
 def redact(
     paths: tuple[Path, ...], out_dir: Path, style: str | None, key_file: Path | None, dpi: int, release_to: str | None,
     released_by: str | None, releaser_role: str, affiliation: str, purpose: str | None, log_db: str | None,
-    recipient: str, basis: str, policy_file: Path | None, model: str, password: str | None, verbose: int, quiet: bool,
+    recipient: str, basis: str, policy_file: Path | None, model: str, profile: str | None, password: str | None,
+    verbose: int, quiet: bool,
 ) -> None:
     """Write a redacted copy of each document in PATHS to --out; PDFs are rebuilt from pixels and verified.
 
@@ -161,8 +177,8 @@ def redact(
         if recipient != Recipient.POLICE.value and parse_recipient(recipient) != parse_recipient(release_to):
             raise click.UsageError("--recipient and --release-to name different recipients.")
         recipient = release_to
-    settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model, password=password,
-                                   dpi=dpi)
+    settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model,
+                                   profile=_profile(profile), password=password, dpi=dpi)
     disclosure_log = DisclosureLog(log_db) if release_to is not None else None
     pipeline = Pipeline(settings)
     targets = _targets(paths, out_dir)
@@ -237,14 +253,15 @@ def _log_release(disclosure_log: DisclosureLog, result: ScreenResult, target: Pa
 @_verbose_option
 def report(
     paths: tuple[Path, ...], out_file: Path, recipient: str, basis: str, policy_file: Path | None, model: str,
-    password: str | None, verbose: int, quiet: bool,
+    profile: str | None, password: str | None, verbose: int, quiet: bool,
 ) -> None:
     """Write a reviewer's report of PATHS: original and redacted side by side, findings, risk, decision."""
     from .report.html import render_report
     from .report.review import review
 
     configure_logging(verbose)
-    pipeline = Pipeline(_settings(recipient, basis, policy_file, model=model, password=password))
+    pipeline = Pipeline(_settings(recipient, basis, policy_file, model=model, profile=_profile(profile),
+                                  password=password))
     files = expand_paths(paths)
     documents = []
     failures = 0
@@ -275,7 +292,7 @@ def report(
 @_verbose_option
 def diff(
     paths: tuple[Path, ...], policies: tuple[str, ...], recipient: str, as_json: bool, html_file: Path | None,
-    model: str, verbose: int, quiet: bool,
+    model: str, profile: str | None, verbose: int, quiet: bool,
 ) -> None:
     """Compare two redactions A B of the same documents (texts, PDFs, `screen --json` outputs, or folders).
 
@@ -289,7 +306,7 @@ def diff(
         if len(policies) != 2:
             raise click.UsageError("--policy is given twice: the policy A and the policy B.")
         sets = [default_policy() if p == "default" else load_policy(Path(p)) for p in policies]
-        pipeline = Pipeline(Settings(model=model, recipient=parse_recipient(recipient)))
+        pipeline = Pipeline(Settings(model=model, profile=_profile(profile), recipient=parse_recipient(recipient)))
         diffs = compare_policies(pipeline, expand_paths(paths), sets, list(policies), quiet)
     else:
         if len(paths) != 2:
@@ -318,14 +335,15 @@ def diff(
 @_verbose_option
 def verify(
     original: Path, redacted: Path, dpi: int, recipient: str, basis: str, policy_file: Path | None, model: str,
-    password: str | None, verbose: int, quiet: bool,
+    profile: str | None, password: str | None, verbose: int, quiet: bool,
 ) -> None:
     """Check that REDACTED (a PDF) leaks nothing of ORIGINAL: extractors, objects, structure, pixels.
 
     Give the --recipient (and --policy) it was redacted for: they say what had to be removed.
     """
     configure_logging(verbose)
-    pipeline = Pipeline(_settings(recipient, basis, policy_file, model=model, password=password, dpi=dpi))
+    pipeline = Pipeline(_settings(recipient, basis, policy_file, model=model, profile=_profile(profile),
+                                  password=password, dpi=dpi))
     result = next(pipeline.screen_paths([original]))
     if result.error is not None:
         raise InputFileError(result.error)
@@ -338,7 +356,7 @@ def verify(
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @_model_option
 @_verbose_option
-def evaluate_command(folder: Path, as_json: bool, model: str, verbose: int, quiet: bool) -> None:
+def evaluate_command(folder: Path, as_json: bool, model: str, profile: str | None, verbose: int, quiet: bool) -> None:
     """Score brightline on a folder of labeled documents (LABELS.md format): recall, precision, leaks.
 
     The exit status is 4 when any gold PII span is still readable after redaction.
@@ -346,7 +364,7 @@ def evaluate_command(folder: Path, as_json: bool, model: str, verbose: int, quie
     from .evaluate import evaluate, format_report
 
     configure_logging(verbose)
-    report = evaluate(folder, Pipeline(Settings(model=model)))
+    report = evaluate(folder, Pipeline(Settings(model=model, profile=_profile(profile))))
     click.echo(json.dumps(report) if as_json else format_report(report))
     if report["leaked"]:
         log.error("%d of %d gold PII spans are readable after redaction", report["leaked"],
@@ -372,7 +390,8 @@ def evaluate_command(folder: Path, as_json: bool, model: str, verbose: int, quie
 @_verbose_option
 def batch(
     source: Path, out_dir: Path, workers: int, cluster: str | None, style: str | None, key_file: Path | None, dpi: int,
-    recipient: str, basis: str, policy_file: Path | None, model: str, password: str | None, verbose: int, quiet: bool,
+    recipient: str, basis: str, policy_file: Path | None, model: str, profile: str | None, password: str | None,
+    verbose: int, quiet: bool,
 ) -> None:
     """Redact a folder tree or a .zip archive into a verified twin, with a manifest and summaries.
 
@@ -382,8 +401,8 @@ def batch(
     from .batch import run_batch
 
     configure_logging(verbose)
-    settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model, password=password,
-                                   dpi=dpi)
+    settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model,
+                                   profile=_profile(profile), password=password, dpi=dpi)
     report = run_batch(source, out_dir, settings, workers=workers, cluster=cluster, quiet=quiet)
     click.echo(f"{report.done} redacted, {report.already_done} already done, {report.failed} failed, "
                f"{report.refused} refused, {report.skipped} skipped; see {out_dir / 'summary.html'}", err=True)

@@ -22,6 +22,8 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     model: str = DEFAULT_MODEL
+    # a district's profile (models/profiles/<name>.v<N>.yaml): its own vocabulary beyond the general one
+    profile: str | None = None
     # brightline's learned name detector (models/ner) beside the spaCy pipeline's NER
     learned_names: bool = True
     recipient: Recipient = Recipient.POLICE

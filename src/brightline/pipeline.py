@@ -29,7 +29,8 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        self.detector = Detector(self.settings.model, self.settings.batch_size, self.settings.learned_names)
+        self.detector = Detector(self.settings.model, self.settings.batch_size, self.settings.learned_names,
+                                 self.settings.profile)
         self.weights = load_weights()
 
     def screen_text(self, text: str, path: str = "<text>") -> ScreenResult:

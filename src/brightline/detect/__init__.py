@@ -35,11 +35,12 @@ _BATCH_CHARS = 2 * PIECE_CHARS  # what spaCy holds at once: two full pieces, or 
 class Detector:
     """Finds every labelled span of a document; built once, used for many documents."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 16, learned_names: bool = True) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 16, learned_names: bool = True,
+                 profile: str | None = None) -> None:
         self.nlp_engine = build_nlp_engine(model)
         self.learned_names = load_learned_names() if learned_names else None
         registry = RecognizerRegistry(supported_languages=["en"])
-        for recognizer in build_recognizers():
+        for recognizer in build_recognizers(profile):
             registry.add_recognizer(recognizer)
         self.analyzer = AnalyzerEngine(
             nlp_engine=self.nlp_engine,

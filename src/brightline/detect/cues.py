@@ -14,11 +14,12 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import MissingModelError
 from ..resources import load_data
 from ..types import Finding, Label
+from .vocab import expand_macros, joined_macros
 
 CUES_FILE = "structure/cues.v1.yaml"
 
@@ -39,8 +40,12 @@ class CuesModel(BaseModel):
 
     name: str
     version: int
+    # fragments used in cues as {name}, as in the rule files (a list is one alternative per line)
+    macros: dict[str, str] = Field(default_factory=dict)
     labels: dict[Label, LabelCuesModel]
     joiners: str
+
+    _macro_alternatives = field_validator("macros", mode="before")(joined_macros)
 
 
 @dataclass(frozen=True)
@@ -53,15 +58,19 @@ class _Cues:
 def _load() -> dict[Label, _Cues]:
     model = load_data(CUES_FILE, CuesModel)
     flags = regex.IGNORECASE
+
+    def alternation(cues: list[str]) -> str:
+        return "|".join(expand_macros(cue, model.macros) for cue in cues)
+
     try:
         return {
             label: _Cues(
-                before=regex.compile(rf"(?<![\w#])(?:{'|'.join(c.before)}){model.joiners}$", flags) if c.before else None,
-                after=regex.compile(rf"(?:{'|'.join(c.after)})(?!\w)", flags) if c.after else None,
+                before=regex.compile(rf"(?<![\w#])(?:{alternation(c.before)}){model.joiners}$", flags) if c.before else None,
+                after=regex.compile(rf"(?:{alternation(c.after)})(?!\w)", flags) if c.after else None,
             )
             for label, c in model.labels.items()
         }
-    except regex.error as exc:
+    except (regex.error, ValueError) as exc:
         raise MissingModelError(f"data file {CUES_FILE} has an invalid pattern: {exc}") from None
 
 

@@ -13,6 +13,11 @@ A rule set is a YAML file:
 A rule's span is its whole match, or the named group ``span`` when the pattern has one. A pattern
 or macro may be written as a list, one alternative per line (joined as an alternation), so that a
 reviewer can read what a vocabulary matches.
+
+The shipped rule sets are general (any US state). A profile (models/profiles/<name>.v<N>.yaml), which
+a district turns on, adds to them what only its jurisdiction uses: per rule set, ``rules`` appended
+to the set (their findings name the profile: ``massachusetts.v1:gang.bric``) and ``macros`` whose
+alternatives are appended to the set's macro of the same name.
 """
 
 from __future__ import annotations
@@ -20,16 +25,17 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ..errors import MissingModelError
+from ..errors import ConfigError, MissingModelError
 from ..resources import models_dir
 from ..types import Label
 
+_Model = TypeVar("_Model", bound=BaseModel)
 _MACRO_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
@@ -38,6 +44,13 @@ def _alternation(value: Any) -> Any:
     if isinstance(value, list):
         return "(?:" + "|".join(str(item) for item in value) + ")"
     return value
+
+
+def joined_macros(macros: Any) -> Any:
+    """Macros as written (a string, or a list of alternatives one per line) as regex fragments."""
+    if not isinstance(macros, dict):
+        return macros
+    return {name: "|".join(map(str, v)) if isinstance(v, list) else v for name, v in macros.items()}
 
 
 class RuleModel(BaseModel):
@@ -84,12 +97,7 @@ class RuleSetModel(BaseModel):
     suppress: list[SuppressModel] = Field(default_factory=list)
     rules: list[RuleModel] = Field(min_length=1)
 
-    @field_validator("macros", mode="before")
-    @classmethod
-    def _macro_alternatives(cls, macros: Any) -> Any:
-        if not isinstance(macros, dict):
-            return macros
-        return {name: "|".join(map(str, v)) if isinstance(v, list) else v for name, v in macros.items()}
+    _macro_alternatives = field_validator("macros", mode="before")(joined_macros)
 
     @field_validator("rules")
     @classmethod
@@ -112,8 +120,10 @@ class RuleSetModel(BaseModel):
 class CompiledRule:
     """A rule with its macros expanded and its regex compiled."""
 
-    def __init__(self, model: RuleModel, compiled: regex.Pattern[str]) -> None:
+    def __init__(self, model: RuleModel, compiled: regex.Pattern[str], ref: str = "") -> None:
         self.id = model.id
+        # how findings name the rule: "gang.v3:known_member", or a profile's "massachusetts.v1:gang.bric"
+        self.ref = ref or model.id
         self.score = model.score
         self.category = model.category
         self.note = model.note
@@ -138,16 +148,31 @@ class CompiledRule:
 
 
 class RuleSet:
-    """A loaded, compiled rule set."""
+    """A loaded, compiled rule set, with the rules and macro alternatives of a profile when one is on."""
 
-    def __init__(self, model: RuleSetModel) -> None:
+    def __init__(self, model: RuleSetModel, profile: Profile | None = None) -> None:
+        self.profile = profile
+        added: list[RuleModel] = []
+        if profile is not None:
+            model, added = profile.merged(model)
         self.model = model
         self.label = model.label
         self.version = model.version
-        self.rules = []
+        try:
+            self._compile({rule.id for rule in added})
+        except MissingModelError as exc:
+            if profile is None:
+                raise
+            raise MissingModelError(f"data file {profile.path.name} (with {self.ref}): {exc}") from None
+
+    def _compile(self, added_ids: set[str]) -> None:
+        model = self.model
+        self.rules: list[CompiledRule] = []
         for rule_model in model.rules:
+            ref = (f"{self.profile.ref}:{model.name}.{rule_model.id}"
+                   if self.profile is not None and rule_model.id in added_ids else f"{self.ref}:{rule_model.id}")
             compiled = _compile(rule_model.pattern, model.macros, rule_model.case_sensitive, rule_model.id)
-            rule = CompiledRule(rule_model, compiled)
+            rule = CompiledRule(rule_model, compiled, ref)
             if rule_model.requires is not None:
                 rule.requires = _compile(rule_model.requires, model.macros, False, rule_model.id)
             self.rules.append(rule)
@@ -181,26 +206,163 @@ def _compile(pattern: str, macros: dict[str, str], case_sensitive: bool, rule_id
         raise MissingModelError(f"rule {rule_id!r} has an invalid pattern: {exc}") from None
 
 
-def load_rule_set(path: Path) -> RuleSet:
-    """Load and validate one rule set file; a bad file is an error naming the file, never a fallback."""
+def _read_yaml(path: Path) -> Any:
     try:
-        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError:
         raise MissingModelError(f"data file {path.name} cannot be read.") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise MissingModelError(f"data file {path.name} is not valid YAML{where}.") from None
+
+
+def _validated(model: type[_Model], raw: Any, path: Path, strip: str = "") -> _Model:
     try:
-        model = RuleSetModel.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+        loc = [str(p) for p in first["loc"]]
+        if strip and loc[:1] == [strip]:
+            loc = loc[1:]
+        where = ".".join(loc)
         raise MissingModelError(f"data file {path.name} is invalid at {where}: {first['msg']}.") from None
-    return RuleSet(model)
+
+
+def read_rule_set_model(path: Path) -> RuleSetModel:
+    """One rule set file, validated but not compiled."""
+    return _validated(RuleSetModel, _read_yaml(path), path)
+
+
+def load_rule_set(path: Path, profile: Profile | None = None) -> RuleSet:
+    """Load and validate one rule set file, with a profile's additions; a bad file is an error naming it."""
+    return RuleSet(read_rule_set_model(path), profile)
 
 
 @cache
-def rule_set(relative: str, root: Path | None = None) -> RuleSet:
-    """A rule set by its path relative to models/ (for example ``terms/gang.v2.yaml``), loaded once."""
-    return load_rule_set(models_dir(root) / relative)
+def rule_set(relative: str, root: Path | None = None, profile: str | None = None) -> RuleSet:
+    """A rule set by its path relative to models/ (``terms/gang.v3.yaml``) and a profile's additions, loaded once."""
+    return load_rule_set(models_dir(root) / relative, load_profile(profile, root) if profile else None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Profiles: what a district turns on beyond the general (any US state) vocabularies, such as the
+# names of its own gang units, agencies and programmes: models/profiles/<name>.v<N>.yaml.
+
+PROFILES = "profiles"
+_PROFILE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_PROFILE_KEYS = ("name", "version", "description")
+
+
+class ProfileSectionModel(BaseModel):
+    """A profile's additions to one rule set."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # appended to the rule set, same schema as its rules; ids must not clash
+    rules: list[RuleModel] = Field(default_factory=list)
+    # each alternative is appended to the rule set's macro of the same name
+    macros: dict[str, str] = Field(default_factory=dict)
+
+    _macro_alternatives = field_validator("macros", mode="before")(joined_macros)
+
+
+class ProfileModel(BaseModel):
+    """models/profiles/<name>.v<N>.yaml: name, version, description and one block per rule set."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=_PROFILE_NAME.pattern)
+    version: int = Field(ge=1)
+    description: str
+    rule_sets: dict[str, ProfileSectionModel] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _sections(cls, data: Any) -> Any:
+        """Every key but name, version and description is a rule set's name (``gang:``, ``address:``)."""
+        if not isinstance(data, dict):
+            return data
+        return {**{k: v for k, v in data.items() if k in _PROFILE_KEYS},
+                "rule_sets": {k: v for k, v in data.items() if k not in _PROFILE_KEYS}}
+
+
+class Profile:
+    """A validated profile and the file it came from."""
+
+    def __init__(self, model: ProfileModel, path: Path) -> None:
+        self.model = model
+        self.path = path
+
+    @property
+    def ref(self) -> str:
+        return f"{self.model.name}.v{self.model.version}"
+
+    def merged(self, base: RuleSetModel) -> tuple[RuleSetModel, list[RuleModel]]:
+        """The base rule set with this profile's macro alternatives and rules, and the rules added."""
+        section = self.model.rule_sets.get(base.name)
+        if section is None:
+            return base, []
+        where = f"data file {self.path.name}"
+        macros = dict(base.macros)
+        for name, alternatives in section.macros.items():
+            if name not in macros:
+                raise MissingModelError(f"{where}: {base.name}.v{base.version} has no macro {name!r} to add to.")
+            macros[name] = f"{macros[name]}|{alternatives}"
+        ids = {rule.id for rule in base.rules}
+        for rule in section.rules:
+            if rule.id in ids:
+                raise MissingModelError(f"{where}: rule id {rule.id!r} is already a rule of {base.name}.v{base.version}.")
+            if base.categories and rule.category not in base.categories:
+                raise MissingModelError(f"{where}: rule {rule.id!r}: category {rule.category!r} is not one of "
+                                        f"{base.name}.v{base.version}'s.")
+            ids.add(rule.id)
+        merged = base.model_copy(update={"macros": macros, "rules": [*base.rules, *section.rules]})
+        return merged, list(section.rules)
+
+
+def rule_set_files(root: Path | None = None) -> dict[str, Path]:
+    """Each rule set's name and its file (the highest version when several are present)."""
+    files: dict[str, Path] = {}
+    for folder in ("terms", "patterns"):
+        for path in sorted((models_dir(root) / folder).glob("*.v*.yaml"), key=_version):
+            files[path.name.split(".v")[0]] = path
+    return files
+
+
+def available_profiles(root: Path | None = None) -> list[str]:
+    """The names of the profiles in models/profiles."""
+    folder = models_dir(root) / PROFILES
+    return sorted({path.name.split(".v")[0] for path in folder.glob("*.v*.yaml")}) if folder.is_dir() else []
+
+
+def read_profile(path: Path, root: Path | None = None) -> Profile:
+    """Load and validate one profile against the rule sets it adds to; a bad one is an error naming the file."""
+    model = _validated(ProfileModel, _read_yaml(path), path, strip="rule_sets")
+    if path.name != f"{model.name}.v{model.version}.yaml":
+        raise MissingModelError(f"data file {path.name} declares name {model.name!r} and version {model.version}.")
+    profile = Profile(model, path)
+    files = rule_set_files(root)
+    for name in model.rule_sets:
+        if name not in files:
+            raise MissingModelError(f"data file {path.name}: {name!r} is not a rule set (they are "
+                                    f"{', '.join(sorted(files))}).")
+        RuleSet(read_rule_set_model(files[name]), profile)  # clashes, unknown macros, bad patterns
+    return profile
+
+
+@cache
+def load_profile(name: str, root: Path | None = None) -> Profile:
+    """The profile models/profiles/<name>.v<N>.yaml (its highest version), validated; loaded once."""
+    folder = models_dir(root) / PROFILES
+    paths = sorted(folder.glob(f"{name}.v*.yaml"), key=_version) if _PROFILE_NAME.match(name) else []
+    paths = [path for path in paths if path.name.split(".v")[0] == name]
+    if not paths:
+        known = available_profiles(root)
+        raise ConfigError(f"unknown profile {name!r}; the profiles are: {', '.join(known) or 'none'}.")
+    return read_profile(paths[-1], root)
+
+
+def _version(path: Path) -> int:
+    match = re.search(r"\.v(\d+)\.yaml$", path.name)
+    return int(match.group(1)) if match else 0

@@ -15,7 +15,7 @@ POSITIVE = [
     ("The group calls itself the Harbor Street Boys.", "Harbor Street Boys"),
     ("He is listed in the gang database.", "gang database"),
     ("A copy went to the Gang Unit.", "Gang Unit"),
-    ("Report forwarded to the BRIC.", "BRIC"),
+    ("Report forwarded to the regional intelligence center.", "regional intelligence center"),
     ("Admitted being in MS-13 during questioning.", "Admitted being in MS-13"),
     ("Three were wearing blue bandanas today.", "wearing blue bandanas"),
     ("He was believed to be affiliated with the Latin Kings.", "believed to be affiliated with the Latin Kings"),

@@ -17,6 +17,7 @@ from .learned_name_recognizer import LearnedNameRecognizer
 from .name_word_recognizer import NameWordRecognizer
 from .person_pattern_recognizer import PersonPatternRecognizer
 from .phone_pattern_recognizer import PhonePatternRecognizer
+from .rule_set_recognizer import RuleSetRecognizer
 from .school_recognizer import SchoolRecognizer
 from .social_handle_recognizer import SocialHandleRecognizer
 from .social_media_recognizer import SocialMediaRecognizer
@@ -40,11 +41,17 @@ BRIGHTLINE_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
 )
 
 
-def build_recognizers() -> list[EntityRecognizer]:
-    """Presidio's NER, e-mail and phone recognizers, and every recognizer of brightline's own."""
+def build_recognizers(profile: str | None = None) -> list[EntityRecognizer]:
+    """Presidio's NER, e-mail and phone recognizers, and every recognizer of brightline's own.
+
+    The rule-set recognizers take the profile (models/profiles) a district turned on, if any.
+    """
     presidio: list[EntityRecognizer] = [
         SpacyRecognizer(supported_entities=["PERSON"]),
         EmailRecognizer(),
         PhoneRecognizer(context=[]),  # Presidio's regions: families' numbers abroad are PII too
     ]
-    return presidio + [recognizer() for recognizer in BRIGHTLINE_RECOGNIZERS]
+    return presidio + [
+        recognizer(profile) if issubclass(recognizer, RuleSetRecognizer) else recognizer()
+        for recognizer in BRIGHTLINE_RECOGNIZERS
+    ]

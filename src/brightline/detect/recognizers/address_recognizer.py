@@ -13,7 +13,7 @@ _STREET_PARTS = {"AddressNumber", "StreetName"}
 class AddressRecognizer(RuleSetRecognizer):
     """Number + street + suffix with units, floors and city/state/ZIP; PO boxes."""
 
-    RULES_FILE = "patterns/address.v1.yaml"
+    RULES_FILE = "patterns/address.v2.yaml"
 
     def accept(self, text: str, start: int, end: int, rule: CompiledRule) -> bool:
         candidate = text[start:end]

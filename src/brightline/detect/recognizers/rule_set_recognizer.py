@@ -16,8 +16,9 @@ class RuleSetRecognizer(EntityRecognizer):
 
     RULES_FILE: str = ""
 
-    def __init__(self) -> None:
-        self.rules: RuleSet = rule_set(self.RULES_FILE)
+    def __init__(self, profile: str | None = None) -> None:
+        # a profile (models/profiles) adds a jurisdiction's own rules and macro alternatives
+        self.rules: RuleSet = rule_set(self.RULES_FILE, profile=profile)
         super().__init__(
             supported_entities=[str(self.rules.label)],
             supported_language="en",
@@ -64,7 +65,7 @@ class RuleSetRecognizer(EntityRecognizer):
     def result(self, start: int, end: int, rule: CompiledRule, score: float | None = None) -> RecognizerResult:
         """A Presidio result that carries the rule set, rule and category as its explanation."""
         return explained_result(self, str(self.rules.label), start, end, rule.score if score is None else score,
-                                f"{self.rules.ref}:{rule.id}", rule.note, rule.category)
+                                rule.ref, rule.note, rule.category)
 
 
 _TRAILING = regex.compile(r"[\s.,;:!?'\"”’)\]]+$")

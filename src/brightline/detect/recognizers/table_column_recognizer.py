@@ -8,12 +8,13 @@ from functools import cache
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ...errors import MissingModelError
 from ...resources import load_data
 from ...types import PII_LABELS, Label
 from ..tables import read_columns
+from ..vocab import expand_macros, joined_macros
 from .explained import explained_result
 
 COLUMNS_FILE = "structure/columns.v1.yaml"
@@ -40,8 +41,12 @@ class ColumnsModel(BaseModel):
 
     name: str
     version: int = Field(ge=1)
+    # fragments used in headings as {name}, as in the rule files (a list is one alternative per line)
+    macros: dict[str, str] = Field(default_factory=dict)
     columns: list[ColumnModel] = Field(min_length=1)
     blanks: list[str]
+
+    _macro_alternatives = field_validator("macros", mode="before")(joined_macros)
 
 
 @dataclass(frozen=True)
@@ -56,11 +61,13 @@ def _load() -> tuple[tuple[_Column, ...], regex.Pattern[str], str]:
     model = load_data(COLUMNS_FILE, ColumnsModel)
     try:
         columns = tuple(
-            _Column(c.id, c.label, regex.compile(r"^\W*(?:" + "|".join(c.headings) + r")\W*$", regex.IGNORECASE))
+            _Column(c.id, c.label, regex.compile(
+                r"^\W*(?:" + "|".join(expand_macros(h, model.macros) for h in c.headings) + r")\W*$",
+                regex.IGNORECASE))
             for c in model.columns
         )
         blank = regex.compile(r"(?:" + "|".join(model.blanks) + r")", regex.IGNORECASE)
-    except regex.error as exc:
+    except (regex.error, ValueError) as exc:
         raise MissingModelError(f"data file {COLUMNS_FILE} has an invalid pattern: {exc}") from None
     if any(c.label not in PII_LABELS for c in columns):
         raise MissingModelError(f"data file {COLUMNS_FILE}: a column's label is not a PII label.")
