@@ -70,6 +70,10 @@ def test_common_word_stays_a_word(detector: Detector) -> None:
         ("From: Dana Whitlock <dwhitlock@westfield.k12.or.us>\nTo: front office\n\nSee below.", "Dana Whitlock"),
         ("Staff witnesses: Mr. Tobias Renner (choir director)", "Tobias Renner"),
         ("Assessment team: Lena Park, Ph.D., school psychologist (lead)", "Lena Park"),
+        # boards, courts and hearings
+        ("The meeting was opened by Vice Chair Oren Whitcombe at 7 p.m.", "Oren Whitcombe"),
+        ("The matter was heard by Magistrate Ines Vallardo on May 2.", "Ines Vallardo"),
+        ("BEFORE: PRISCILLA DUNMORE, ALJ", "PRISCILLA DUNMORE"),
     ],
 )
 def test_officials_are_told_apart(detector: Detector, text: str, fragment: str) -> None:
@@ -122,3 +126,4 @@ def test_the_learned_detector_adds_what_spacy_misses(detector: Detector) -> None
     assert not [f for f in without.detect(text) if f.label is Label.PERSON and "ikenna" in f.text]
     found = [f for f in detector.detect(text) if f.label is Label.PERSON and "ikenna" in f.text]
     assert found and found[0].explanation.detector == "learned_name"
+

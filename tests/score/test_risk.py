@@ -36,6 +36,15 @@ def test_health_details_are_high(pipeline: Pipeline) -> None:
     assert level(pipeline, text) is Level.HIGH
 
 
+def test_an_interpreter_alone_does_not_make_health_details_critical(pipeline: Pipeline) -> None:
+    """A home language or an interpreter is a weak proxy: it adds points but sets no CRITICAL floor."""
+    text = ("Student: Priya Natarajan   Grade 7\nShe has an IEP and was diagnosed with ADHD.\n"
+            "Her mother needs a Tamil interpreter for meetings.")
+    result = pipeline.screen_text(text)
+    assert any(f.label.value == "IMMIGRATION" for f in result.findings)
+    assert result.risk is not None and result.risk.level is Level.HIGH
+
+
 def test_ordinary_discipline_is_medium(pipeline: Pipeline) -> None:
     text = "Student: Owen Fitzgerald   Grade 8\nHe left class without a pass and was given detention."
     assert level(pipeline, text) is Level.MEDIUM

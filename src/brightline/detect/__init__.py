@@ -10,9 +10,10 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ..types import Explanation, Finding, Label
+from .cues import Nouns as _Nouns
 from .cues import with_cues
 from .learned import annotate, load_learned_names
-from .nlp import DEFAULT_MODEL, build_nlp_engine, known_words
+from .nlp import DEFAULT_MODEL, build_nlp_engine, known_pos, known_words
 from .ocr import repair, to_original
 from .people import PeopleResolver
 from .recognizers import build_recognizers
@@ -49,6 +50,7 @@ class Detector:
             context_aware_enhancer=_NoContextBoost(),
         )
         self.people = PeopleResolver(load_roles(), known_words(model))
+        self.nouns = _Nouns(known_pos("noun", model), known_pos("verb", model))
         self.batch_size = batch_size
 
     def detect(self, text: str) -> list[Finding]:
@@ -76,7 +78,7 @@ class Detector:
             )
             raw[number] += [_finding(piece, result, lo) for result in results]
         for original, (text, index), found in zip(originals, repaired, raw, strict=True):
-            people = with_cues(text, self.people.apply(text, found))
+            people = with_cues(text, self.people.apply(text, found), self.nouns)
             findings = resolve(text, cover_repeats(text, people, PROPAGATED_LABELS))
             yield findings if index is None else [_in_original(original, f, index) for f in findings]
 

@@ -4,8 +4,8 @@ LABELS.md marks such a span cue and value together; a redaction that leaves "SAS
 says nothing the box does not, so the cue goes under the box with its value. The same holds for a
 private person's honorific, and for the qualifier and noun around sensitive language and health
 details (a qualifier before a crew's name, the noun after it), which LABELS.md counts as one
-phrase. The cues are data (models/structure/cues.v1.yaml); a widened finding keeps its detector and
-rule.
+phrase, with the nouns it qualifies ("gang database", "immigration lawyer"). The cues are data
+(models/structure/cues.v2.yaml); a widened finding keeps its detector and rule.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from functools import cache
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import MissingModelError
 from ..resources import load_data
 from ..types import Finding, Label
 from .vocab import expand_macros, joined_macros
 
-CUES_FILE = "structure/cues.v1.yaml"
+CUES_FILE = "structure/cues.v2.yaml"
+_NEXT_WORD = regex.compile(r"[ \t-]([\p{L}]+)")
 
 
 class LabelCuesModel(BaseModel):
@@ -31,10 +33,12 @@ class LabelCuesModel(BaseModel):
 
     before: list[str] = []
     after: list[str] = []
+    # how many nouns right after a finding it takes in (sensitive language qualifies a noun)
+    head_nouns: int = Field(default=0, ge=0, le=3)
 
 
 class CuesModel(BaseModel):
-    """models/structure/cues.v1.yaml."""
+    """models/structure/cues.v2.yaml."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -43,15 +47,31 @@ class CuesModel(BaseModel):
     # fragments used in cues as {name}, as in the rule files (a list is one alternative per line)
     macros: dict[str, str] = Field(default_factory=dict)
     labels: dict[Label, LabelCuesModel]
+    not_heads: list[str] = []
     joiners: str
 
     _macro_alternatives = field_validator("macros", mode="before")(joined_macros)
 
 
 @dataclass(frozen=True)
+class Nouns:
+    """The lemmatizer's nouns, and its verbs: "means" and "reads" end in s like plural nouns."""
+
+    nouns: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
+
+    def head(self, word: str) -> bool:
+        """A noun a sensitive word can qualify ("database", "lawyers"), not a verb's -s form ("shows")."""
+        if word in self.nouns and not (word.endswith("s") and word[:-1] in self.verbs):
+            return True
+        return word.endswith("s") and word[:-1] in self.nouns and word[:-1] not in self.verbs
+
+
+@dataclass(frozen=True)
 class _Cues:
     before: regex.Pattern[str] | None
     after: regex.Pattern[str] | None
+    head_nouns: int = 0
 
 
 @cache
@@ -67,6 +87,7 @@ def _load() -> dict[Label, _Cues]:
             label: _Cues(
                 before=regex.compile(rf"(?<![\w#])(?:{alternation(c.before)}){model.joiners}$", flags) if c.before else None,
                 after=regex.compile(rf"(?:{alternation(c.after)})(?!\w)", flags) if c.after else None,
+                head_nouns=c.head_nouns,
             )
             for label, c in model.labels.items()
         }
@@ -74,8 +95,17 @@ def _load() -> dict[Label, _Cues]:
         raise MissingModelError(f"data file {CUES_FILE} has an invalid pattern: {exc}") from None
 
 
-def with_cues(text: str, findings: list[Finding]) -> list[Finding]:
-    """The findings, each widened over the cue right before or after it on its line."""
+@cache
+def _not_heads() -> frozenset[str]:
+    return frozenset(load_data(CUES_FILE, CuesModel).not_heads)
+
+
+def with_cues(text: str, findings: list[Finding], nouns: Nouns | None = None) -> list[Finding]:
+    """The findings, each widened over the cue right before or after it on its line.
+
+    `nouns` are English nouns (the lemmatizer's lists): a label with `head_nouns` takes in those that follow.
+    """
+    nouns = nouns or Nouns()
     cues = _load()
     out = []
     for finding in findings:
@@ -94,6 +124,20 @@ def with_cues(text: str, findings: list[Finding]) -> list[Finding]:
             match = label_cues.after.match(text, end, min(end + 20, len(text) if line_end < 0 else line_end))
             if match is not None:
                 end = match.end()
+        end = _head_nouns(text, end, label_cues.head_nouns, nouns)
         out.append(finding if (start, end) == (finding.start, finding.end)
                    else replace(finding, start=start, end=end, text=text[start:end]))
     return out
+
+
+def _head_nouns(text: str, end: int, most: int, nouns: Nouns) -> int:
+    """The end after up to `most` nouns that follow on the same line ("gang | database", "TikTok | account")."""
+    for _ in range(most):
+        match = _NEXT_WORD.match(text, end)
+        if match is None:
+            break
+        word = match.group(1).lower()
+        if word in _not_heads() or word in STOP_WORDS or not nouns.head(word):
+            break
+        end = match.end()
+    return end

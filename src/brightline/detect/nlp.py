@@ -79,3 +79,15 @@ def known_words(model: str = DEFAULT_MODEL) -> frozenset[str]:
     for entries in lookups.get_table("lemma_index").values():
         words.update(word for word in entries if "_" not in word)
     return frozenset(words)
+
+
+
+def known_pos(pos: str, model: str = DEFAULT_MODEL) -> frozenset[str]:
+    """English words of one part of speech ("noun", "verb") in the pipeline's lemmatizer index."""
+    nlp = load_spacy(model)
+    if "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index") or pos not in lookups.get_table("lemma_index"):
+        return frozenset()
+    return frozenset(word for word in lookups.get_table("lemma_index")[pos] if "_" not in word)

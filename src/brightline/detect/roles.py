@@ -1,6 +1,6 @@
 """The role vocabulary behind detect/people.py: who is staff, what is not a name, which words are given names.
 
-models/people/roles.v2.yaml holds lists of regex alternatives (titles, staff fields, mail domains,
+models/people/roles.v3.yaml holds lists of regex alternatives (titles, staff fields, mail domains,
 relations ...); models/people/given_names.v1.txt and surnames.v1.txt the names of many cultures
 (training/build_gazetteer.py). Both are validated on load; a bad file is an error, never a fallback.
 """
@@ -22,7 +22,7 @@ _MIN_NAMES = 1000
 
 
 class RolesModel(BaseModel):
-    """models/people/roles.v2.yaml: lists of role vocabulary, one regex alternative per item."""
+    """models/people/roles.v3.yaml: lists of role vocabulary, one regex alternative per item."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -67,7 +67,7 @@ class Roles:
 @cache
 def load_roles(root: Path | None = None) -> Roles:
     """Load and compile the role vocabulary; a bad file is an error, never a fallback."""
-    path = models_dir(root) / "people" / "roles.v2.yaml"
+    path = models_dir(root) / "people" / "roles.v3.yaml"
     try:
         model = RolesModel.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValidationError) as exc:

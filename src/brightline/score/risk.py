@@ -75,7 +75,9 @@ def score_risk(
     status = [f for f in immigration if f.category == "D"] + [
         f for f in findings if f.label is Label.GOV_ID and f.category == "immigration"
     ]
-    proxies = [f for f in immigration if f.category in ("P", "S")]
+    proxies = [f for f in immigration if f.category in ("P", "S", "L")]
+    # a home language or an interpreter alone (L) is too weak a proxy to make a document CRITICAL
+    strong_proxies = [f for f in proxies if f.category != "L"]
     enforcement = [f for f in immigration if f.category == "R"]
     gang = [f for f in about if f.label is Label.GANG]
     gang_labels = [f for f in gang if f.category in _GANG_LABELS]
@@ -139,7 +141,8 @@ def score_risk(
         score = 100
 
     # Floors: the level LABELS.md gives the combination.
-    floor = _floor(identifiable, bool(status or proxies), bool(gang), bool(social), bool(health), bool(specific), reasons)
+    floor = _floor(identifiable, bool(status or strong_proxies), bool(gang), bool(social), bool(health), bool(specific),
+                   reasons)
     if floor is not None:
         name = floor
         level = weights.floors[name].level
@@ -153,7 +156,7 @@ def score_risk(
         add("no_named_student", ceiling - score, f"no identifiable student: at most {weights.level_of(ceiling)}")
         score = ceiling
     risk = Risk(score=score, level=weights.level_of(score), reasons=tuple(reasons))
-    facts = Facts(identifiable=identifiable, protected=bool(status or proxies or gang),
+    facts = Facts(identifiable=identifiable, protected=bool(status or strong_proxies or gang),
                   immigration_identifier=any(f.label is Label.GOV_ID and f.category == "immigration" for f in findings))
     return apply_context(risk, facts, context, table or load_context_table(), weights)
 

@@ -15,6 +15,9 @@ POSITIVE = [
     ("The group calls itself the Harbor Street Boys.", "Harbor Street Boys"),
     ("He is listed in the gang database.", "gang database"),
     ("A copy went to the Gang Unit.", "Gang Unit"),
+    ("He said his brother runs with tango blast now.", "tango blast"),  # a national gang, in lower case
+    ("The officer said she was entered in GangNet last year.", "GangNet"),
+    ("His name is on the county gang list.", "gang list"),
     ("Report forwarded to the regional intelligence center.", "regional intelligence center"),
     ("Admitted being in MS-13 during questioning.", "Admitted being in MS-13"),
     ("Three were wearing blue bandanas today.", "wearing blue bandanas"),

@@ -8,6 +8,9 @@ recognizer = HealthRecognizer()
 
 POSITIVE = [
     ("Student has an IEP for reading.", "has an IEP"),
+    ("Su hijo fue diagnosticado con asma el año pasado.", "diagnosticado con asma"),  # family languages
+    ("Pitit la gen kriz epilepsi depi li te piti.", "gen kriz epilepsi"),
+    ("Em có tiền sử động kinh.", "động kinh"),
     ("She is on a 504 plan.", "is on a 504 plan"),
     ("He was diagnosed with ADHD last year.", "was diagnosed with ADHD"),
     ("She is roughly twelve weeks pregnant.", "is roughly twelve weeks pregnant"),

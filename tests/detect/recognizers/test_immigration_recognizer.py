@@ -8,6 +8,9 @@ recognizer = ImmigrationRecognizer()
 
 POSITIVE = [
     ("The family is undocumented.", "undocumented"),
+    ("She is here on a J-1 exchange program.", "J-1"),  # a visa class near a word of status
+    ("La mamá dijo que tienen un caso de asilo.", "caso de asilo"),
+    ("Manman li di yo pè imigrasyon.", "imigrasyon"),
     ("Her father was picked up by ICE on Sunday.", "father was picked up by ICE"),
     ("He recently arrived from Guatemala.", "recently arrived from Guatemala"),
     ("Placed as an unaccompanied minor with a sponsor.", "unaccompanied minor"),
@@ -21,6 +24,11 @@ POSITIVE = [
 ]
 NEGATIVE = [
     "The nurse gave him an ice pack for his knee.",
+    "Room B-2 is closed; the F-1 form is due Friday.",  # letters and numbers that are no visa class
+    "Skating party at the Maple ICE Arena; ICE TIME starts at 6.",  # a rink
+    "A second offense will result in removal from the team.",
+    "A Tigrinya interpreter can be provided at no cost to any family.",  # a notice to every family
+    "This notice is available in English, Spanish, Somali and Hmong.",
     "Raffle prize: a $50 Visa gift card.",
     "SNOW AND ICE: walkways treated with ice melt by 6 AM.",
     "Ice cream cups are back on Fridays.",
