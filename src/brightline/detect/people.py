@@ -98,7 +98,8 @@ class _DocumentPeople:
                 continue  # '"me" = the phone's owner' names no one
             cued = finding.explanation.rule.endswith(_PRIVATE_RULES)
             span = (finding.start, finding.end) if alias else self._clean(text, finding.start, finding.end, lowercase,
-                                                                          learned, vetted, model, cued)
+                                                                          learned, vetted, model,
+                                                                          "relation" in finding.explanation.rule)
             if span is None or _inside_any(span, blockers) or span in sensitive:
                 continue
             if model and _inside_any(span, phrases):
@@ -115,7 +116,7 @@ class _DocumentPeople:
     # -- cleaning -------------------------------------------------------------------------------
     def _clean(
         self, text: str, start: int, end: int, lowercase: bool = False, learned: bool = False, vetted: bool = False,
-        model: bool = False, cued: bool = False,
+        model: bool = False, relation: bool = False,
     ) -> tuple[int, int] | None:
         span = text[start:end]
         cut = _NAME_END.search(span)  # a line break, column gap or spaced dash ends a name
@@ -124,7 +125,7 @@ class _DocumentPeople:
         prefix = self.roles.title_prefix.match(span)
         # a title, honorific or relation before it ("Ms.", "his uncle") says a capitalised word is a name
         titled = prefix is not None or self.roles.honorific_before.search(text, max(0, start - 12), start) is not None
-        titled = titled or (cued and not span.islower())
+        titled = titled or (relation and not span.islower())
         if prefix:
             start += prefix.end()
             span = span[prefix.end():]
@@ -147,7 +148,7 @@ class _DocumentPeople:
             return None
         named_initial = regex.fullmatch(r"\p{Ll}+ \p{Ll}\.?", span) is not None  # "will r." is a name shape
         if lowercase and not named_initial and (
-            all(self.words.everyday_word(w.strip(".,'’")) or w in particles() for w in span.split()) if learned
+            all(self.words.lower_word(w.strip(".,'’")) or w in particles() for w in span.split()) if learned
             else any(w in STOP_WORDS or self.words.common(w) for w in span.split())
         ):
             return None  # "student: see attached" is not a name; a model's "joy okafor" is one

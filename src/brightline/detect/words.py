@@ -38,6 +38,7 @@ class WordsModel(BaseModel):
     common_zipf: float = Field(gt=0, lt=8)
     lone_name_zipf: float = Field(gt=0, lt=8)
     lone_initial_zipf: float = Field(gt=0, lt=8)
+    lone_lower_zipf: float = Field(gt=0, lt=8)
     edge_zipf: float = Field(gt=0, lt=8)
     family_languages: list[str]
     language_words: int = Field(ge=1)
@@ -55,6 +56,8 @@ class WordsModel(BaseModel):
     def _ordered(self) -> WordsModel:
         if not self.lone_initial_zipf <= self.lone_name_zipf <= self.common_zipf:
             raise ValueError("thresholds must satisfy lone_initial_zipf <= lone_name_zipf <= common_zipf")
+        if not self.lone_lower_zipf <= self.common_zipf:
+            raise ValueError("thresholds must satisfy lone_lower_zipf <= common_zipf")
         return self
 
 
@@ -158,6 +161,16 @@ class DocumentWords:
         acronym = surface.isupper() and "." not in bare and len(bare) <= _ACRONYM_LETTERS and not self.capitals_only
         return not acronym and not self.everyday_word(word)
 
+    def lower_word(self, word: str) -> bool:
+        """A word written in lower case that is a word: everyday, or fairly frequent and no given name.
+
+        Nothing marks a lower-case name, so the bar is lower than for capitalised words ("inline").
+        """
+        if self.everyday_word(word):
+            return True
+        bare = word.strip(".,'’")
+        return bare not in self.roles.given_names and english_zipf(bare) >= load_words().lone_lower_zipf
+
     def lone_word(self, word: str, surface: str, initial: bool) -> bool:
         """A word a model called a name on its own that is an ordinary word.
 
@@ -170,7 +183,7 @@ class DocumentWords:
         if surface.islower():
             if common_english(word) or (word not in self.roles.name_words and self.family_word(word)):
                 return True
-            return word not in self.roles.given_names and english_zipf(word) >= words.lone_name_zipf
+            return self.lower_word(word)
         if word in self.roles.name_words:
             return False
         threshold = words.lone_initial_zipf if initial else words.lone_name_zipf

@@ -94,6 +94,9 @@ ROWS = [
     (AddressRecognizer, "ADDRESS", "Address: 418 Cambridge St, Apt 2R, Allston", "418 Cambridge St, Apt 2R"),
     (AddressRecognizer, "ADDRESS", "Home: 37 Elm St, Unit 2, Revere, MA 02151\n", "37 Elm St, Unit 2, Revere, MA 02151"),
     (AddressRecognizer, "ADDRESS", "at 23 Oakdale Ave, 3rd floor, with", "23 Oakdale Ave, 3rd floor"),
+    (AddressRecognizer, "ADDRESS", "They live at 907 Saddle Ridge Loop now.", "907 Saddle Ridge Loop"),  # USPS suffix
+    (AddressRecognizer, "ADDRESS", "Grandmother: Rua das Laranjeiras 88, Niterói", "Rua das Laranjeiras 88"),  # abroad
+    (AddressRecognizer, "ADDRESS", "Father's address: Kastanienallee 12, Berlin", "Kastanienallee 12"),
     (AddressRecognizer, "ADDRESS", "mail to PO Box 3307 please", "PO Box 3307"),
 ]
 NEGATIVE = [
@@ -112,6 +115,7 @@ NEGATIVE = [
     (PhonePatternRecognizer, "PHONE", "SASID 1023456789 and case 2024-0117"),
     (NameWordRecognizer, "PERSON", "Will Grace visit Paris? Hope so."),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "Note: see attached"),
+    (AddressRecognizer, "ADDRESS", "He claims Calle 18 and was seen near the Plaza 3 cinema."),  # no name, no street
 ]
 
 

@@ -1,4 +1,4 @@
-"""US street addresses and PO boxes, each candidate confirmed by usaddress's parser."""
+"""Street addresses and PO boxes: US ones confirmed by usaddress's parser, and addresses abroad by shape."""
 
 from __future__ import annotations
 
@@ -8,14 +8,17 @@ from ..vocab import CompiledRule
 from .rule_set_recognizer import RuleSetRecognizer
 
 _STREET_PARTS = {"AddressNumber", "StreetName"}
+_ABROAD = {"street_kind_first", "compound_street"}
 
 
 class AddressRecognizer(RuleSetRecognizer):
     """Number + street + suffix with units, floors and city/state/ZIP; PO boxes."""
 
-    RULES_FILE = "patterns/address.v2.yaml"
+    RULES_FILE = "patterns/address.v3.yaml"
 
     def accept(self, text: str, start: int, end: int, rule: CompiledRule) -> bool:
+        if rule.id in _ABROAD:
+            return True  # usaddress parses US addresses only
         candidate = text[start:end]
         try:
             tagged, kind = usaddress.tag(candidate)
