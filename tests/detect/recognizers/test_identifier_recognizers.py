@@ -10,6 +10,7 @@ from brightline.detect.recognizers import (
     GovIdRecognizer,
     NameWordRecognizer,
     PhonePatternRecognizer,
+    SchoolRecognizer,
     SocialHandleRecognizer,
     SsnRecognizer,
     StudentIdRecognizer,
@@ -97,6 +98,8 @@ ROWS = [
     (AddressRecognizer, "ADDRESS", "They live at 907 Saddle Ridge Loop now.", "907 Saddle Ridge Loop"),  # USPS suffix
     (AddressRecognizer, "ADDRESS", "Grandmother: Rua das Laranjeiras 88, Niterói", "Rua das Laranjeiras 88"),  # abroad
     (AddressRecognizer, "ADDRESS", "Father's address: Kastanienallee 12, Berlin", "Kastanienallee 12"),
+    (SchoolRecognizer, "SCHOOL", "7 | Harbor Bluff HS | tardy", "Harbor Bluff HS"),  # an abbreviated kind
+    (SchoolRecognizer, "SCHOOL", "Escuela Primaria Los Olivos - Oficina", "Escuela Primaria Los Olivos"),
     (AddressRecognizer, "ADDRESS", "mail to PO Box 3307 please", "PO Box 3307"),
 ]
 NEGATIVE = [
@@ -116,6 +119,7 @@ NEGATIVE = [
     (NameWordRecognizer, "PERSON", "Will Grace visit Paris? Hope so."),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "Note: see attached"),
     (AddressRecognizer, "ADDRESS", "He claims Calle 18 and was seen near the Plaza 3 cinema."),  # no name, no street
+    (SchoolRecognizer, "SCHOOL", "Dr. Ana Ruiz MS called the office."),  # MS after a name is a credential
 ]
 
 

@@ -8,4 +8,4 @@ from .rule_set_recognizer import RuleSetRecognizer
 class SchoolRecognizer(RuleSetRecognizer):
     """School names (context, so names of schools are not taken for students)."""
 
-    RULES_FILE = "patterns/school.v2.yaml"
+    RULES_FILE = "patterns/school.v3.yaml"
