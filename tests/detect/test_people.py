@@ -74,6 +74,9 @@ def test_common_word_stays_a_word(detector: Detector) -> None:
         ("The meeting was opened by Vice Chair Oren Whitcombe at 7 p.m.", "Oren Whitcombe"),
         ("The matter was heard by Magistrate Ines Vallardo on May 2.", "Ines Vallardo"),
         ("BEFORE: PRISCILLA DUNMORE, ALJ", "PRISCILLA DUNMORE"),
+        # titles in the families' languages, and a district's mail domain with its number
+        ("Puede apelar ante el director, el Sr. Anselmo Quiroga, en diez días.", "Anselmo Quiroga"),
+        ("Cc: Odette Marchetti <omarchetti@lakeviewd204.org>\nSubject: bus", "Odette Marchetti"),
     ],
 )
 def test_officials_are_told_apart(detector: Detector, text: str, fragment: str) -> None:

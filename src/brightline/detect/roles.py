@@ -79,7 +79,9 @@ def load_roles(root: Path | None = None) -> Roles:
     try:
         return Roles(
             # a title, then perhaps an honorific ("Assistant Principal Ms. Dana Lund")
-            title_before=regex.compile(rf"(?:^|[\s(])(?:{titles})[ \t]*[:,]?[ \t]*(?:(?:{honorifics})[ \t]+)?$",
+            # ... and perhaps an article between ("el director, el Sr. ...")
+            title_before=regex.compile(rf"(?:^|[\s(])(?:{titles})[ \t]*[:,]?[ \t]*(?:(?:el|la|the)[ \t]+)?"
+                                       rf"(?:(?:{honorifics})[ \t]+)?$",
                                        regex.IGNORECASE),
             title_prefix=regex.compile(rf"^(?:(?:{honorifics}|{titles})[ \t]+)+"),
             honorific_before=regex.compile(rf"(?<![\w.])(?:{honorifics}|{titles})[ \t]+$"),
