@@ -99,6 +99,8 @@ ROWS = [
     (AddressRecognizer, "ADDRESS", "Grandmother: Rua das Laranjeiras 88, Niterói", "Rua das Laranjeiras 88"),  # abroad
     (AddressRecognizer, "ADDRESS", "Father's address: Kastanienallee 12, Berlin", "Kastanienallee 12"),
     (SchoolRecognizer, "SCHOOL", "7 | Harbor Bluff HS | tardy", "Harbor Bluff HS"),  # an abbreviated kind
+    (StudentIdRecognizer, "STUDENT_ID", "Gr 6 - bus pass TR-31-0457 - route 9", "TR-31-0457"),  # dashed groups
+    (StudentIdRecognizer, "STUDENT_ID", "The note was left in his locker, K-204, on Friday.", "K-204"),
     (SchoolRecognizer, "SCHOOL", "Escuela Primaria Los Olivos - Oficina", "Escuela Primaria Los Olivos"),
     (AddressRecognizer, "ADDRESS", "mail to PO Box 3307 please", "PO Box 3307"),
 ]

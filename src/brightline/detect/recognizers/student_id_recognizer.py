@@ -23,13 +23,15 @@ _REACH = 70
 class StudentIdRecognizer(RuleSetRecognizer):
     """SASIDs, local and district IDs, student numbers, lockers and passes, each after its cue."""
 
-    RULES_FILE = "patterns/student_id.v2.yaml"
+    RULES_FILE = "patterns/student_id.v3.yaml"
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        cue, token, sasid = self.rule("cue"), self.rule("id_token"), self.rule("sasid_bare")
-        results = [self.result(s, e, sasid) for s, e in sasid.spans(text) if not _is_placeholder(text[s:e])]
+        cue, token = self.rule("cue"), self.rule("id_token")
+        # the rules that find their own value (a SASID anywhere on its line, a locker)
+        results = [self.result(s, e, rule) for rule in (self.rule("sasid_bare"), self.rule("locker"))
+                   for s, e in rule.spans(text) if not _is_placeholder(text[s:e])]
         for cue_start, cue_end in cue.spans(text):
             own_label = _CUE_TAIL.match(text, cue_end)  # "Bus pass issued:", "SASID (assigned today):"
             if own_label is not None:
