@@ -65,6 +65,9 @@ ROWS = [
     (TableColumnRecognizer, "DATE_OF_BIRTH", "Name / DOB / ID\n1. Doe, Jan / 3/2/2008 / 1", "3/2/2008"),
     (AgeRecognizer, "AGE", "RP ADV JUV 14 YOA LEFT HOME", "14 YOA"),
     (AgeRecognizer, "AGE", "Mi hijo tiene 14 años y", "14 años"),
+    (AgeRecognizer, "AGE", "Tomasz is fifteen and new to the school.", "fifteen"),  # a clause that goes on
+    (AgeRecognizer, "AGE", "Witness Ilse Brandt, 14, saw it.", "14"),  # between commas after a name
+    (AgeRecognizer, "AGE", "Em Lan (11 tuổi) bị ngã.", "11 tuổi"),
     (AgeRecognizer, "AGE", "Pitit mwen gen sèz an.", "sèz an"),
     (AgeRecognizer, "AGE", "Marco is sixteen.", "sixteen"),
     (EmailPatternRecognizer, "EMAIL", "write to lulu.k22 at gmail dot com today", "lulu.k22 at gmail dot com"),
@@ -117,6 +120,7 @@ NEGATIVE = [
     (TableColumnRecognizer, "DATE_OF_BIRTH", "Reported on 3/2, 4/5, and 6/7 by staff\nDOB, age, grade\n"),
     (TableColumnRecognizer, "STUDENT_ID", "Name | DOB | SASID\nLund, Tova | 2/9/2010 | N/A\n"),  # a blank
     (AgeRecognizer, "AGE", "He is 15 an hour late"),
+    (AgeRecognizer, "AGE", "The score is 12 and rising; Grades 9, 10, 11 meet today."),
     (PhonePatternRecognizer, "PHONE", "SASID 1023456789 and case 2024-0117"),
     (NameWordRecognizer, "PERSON", "Will Grace visit Paris? Hope so."),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "Note: see attached"),
