@@ -34,6 +34,7 @@ CASES = [
     ("Parent/Guardian: Thu Tran (mother), 503-555-0148", "Thu Tran"),  # a name that is also a day
     # a family language's words are words only where the document is written in it
     ("we seen it\nhe said his cousin pepito got him the thing", "pepito"),
+    ("[4:10 PM] me: where u at\n[4:11 PM] nando: bus stop", "nando"),  # a chat export's contact name
     ('Seen at the park: OKAFOR, Dele and "Sparky", both grade 9.', "Sparky"),  # quotes make a word a nickname
     ("Estimada familia: su hija Elvira Tamayo tuvo un problema durante el recreo en la escuela.",
      "Elvira Tamayo"),

@@ -32,8 +32,9 @@ _NOT_NAME_CHARS = regex.compile(r"[\d@/#_()\[\]]")
 _LETTER = regex.compile(r"\p{L}")
 _QUOTES = "\"“”'‘’"
 _NAME_SPLIT = regex.compile(r"[\s,]+")
+_SPEAKER = "lowercase_chat_speaker"
 _LOWERCASE_RULES = ("field_name_lowercase", "lowercase_relation", "lowercase_honorific", "lowercase_initial",
-                    "lowercase_relation_bare", "lowercase_met_with")
+                    "lowercase_relation_bare", "lowercase_met_with", _SPEAKER)
 _CAPITALS_RULES = ("caps_last_first", "caps_name_with_particulars")
 _PRIVATE_RULES = ("field_name", "name_column", "roster_row", "relation_name", "relation_label", *_LOWERCASE_RULES)
 # the learned model reads a name from its context (it was trained on lower-case chats), so its lower-case
@@ -99,7 +100,8 @@ class _DocumentPeople:
             cued = finding.explanation.rule.endswith(_PRIVATE_RULES)
             span = (finding.start, finding.end) if alias else self._clean(text, finding.start, finding.end, lowercase,
                                                                           learned, vetted, model,
-                                                                          "relation" in finding.explanation.rule)
+                                                                          "relation" in finding.explanation.rule,
+                                                                          finding.explanation.rule.endswith(_SPEAKER))
             if span is None or _inside_any(span, blockers) or span in sensitive:
                 continue
             if model and _inside_any(span, phrases):
@@ -116,7 +118,7 @@ class _DocumentPeople:
     # -- cleaning -------------------------------------------------------------------------------
     def _clean(
         self, text: str, start: int, end: int, lowercase: bool = False, learned: bool = False, vetted: bool = False,
-        model: bool = False, relation: bool = False,
+        model: bool = False, relation: bool = False, speaker: bool = False,
     ) -> tuple[int, int] | None:
         span = text[start:end]
         cut = _NAME_END.search(span)  # a line break, column gap or spaced dash ends a name
@@ -125,7 +127,7 @@ class _DocumentPeople:
         prefix = self.roles.title_prefix.match(span)
         # a title, honorific or relation before it ("Ms.", "his uncle") says a capitalised word is a name
         titled = prefix is not None or self.roles.honorific_before.search(text, max(0, start - 12), start) is not None
-        titled = titled or (relation and not span.islower())
+        titled = titled or (relation and not span.islower()) or speaker  # a chat line's speaker too
         if prefix:
             start += prefix.end()
             span = span[prefix.end():]
@@ -147,7 +149,10 @@ class _DocumentPeople:
         elif not regex.search(r"\p{Lu}", span):
             return None
         named_initial = regex.fullmatch(r"\p{Ll}+ \p{Ll}\.?", span) is not None  # "will r." is a name shape
-        if lowercase and not named_initial and (
+        if speaker:
+            if span in STOP_WORDS or common_english(span):
+                return None  # "me", "admin": a chat line's speaker is a name unless a common word
+        elif lowercase and not named_initial and (
             all(self.words.lower_word(w.strip(".,'’")) or w in particles() for w in span.split()) if learned
             else any(w in STOP_WORDS or self.words.common(w) for w in span.split())
         ):

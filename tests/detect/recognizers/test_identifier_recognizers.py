@@ -73,6 +73,9 @@ ROWS = [
     (EmailPatternRecognizer, "EMAIL", "write to lulu.k22 at gmail dot com today", "lulu.k22 at gmail dot com"),
     (EmailPatternRecognizer, "EMAIL", "rico [at] mail [dot] com", "rico [at] mail [dot] com"),
     (EmailPatternRecognizer, "EMAIL", "Reply to j.ortiz@nurse.district.local.", "j.ortiz@nurse.district.local"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "mira3x: who took it\nben: not me", "mira3x"),  # a digit between letters
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "She plays as gamertag zZLunaBeeZz online.", "zZLunaBeeZz"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "A reply by user rio.v_22 said the same.", "rio.v_22"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "on Discord as NightOwl#4471 last week", "NightOwl#4471"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "[3:41 PM] kiki.lam07: u see this", "kiki.lam07"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "dre_9914: nah", "dre_9914"),
@@ -124,6 +127,7 @@ NEGATIVE = [
     (PhonePatternRecognizer, "PHONE", "SASID 1023456789 and case 2024-0117"),
     (NameWordRecognizer, "PERSON", "Will Grace visit Paris? Hope so."),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "Note: see attached"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "The user agreed to the terms."),
     (AddressRecognizer, "ADDRESS", "He claims Calle 18 and was seen near the Plaza 3 cinema."),  # no name, no street
     (SchoolRecognizer, "SCHOOL", "Dr. Ana Ruiz MS called the office."),  # MS after a name is a credential
 ]
