@@ -49,6 +49,8 @@ ROWS = [
     (TableColumnRecognizer, "STUDENT_ID", EXPORT_ROSTER, "600412987"),
     (TableColumnRecognizer, "STUDENT_ID", MARKDOWN_ROSTER, "77215"),
     (TableColumnRecognizer, "STUDENT_ID", "LAST     FIRST    STATE NO.\nEze      Obi      5530917728\n", "5530917728"),
+    (PhonePatternRecognizer, "PHONE", "Her aunt said to call 81 442 90 17 after six.", "81 442 90 17"),  # abroad
+    (PhonePatternRecognizer, "PHONE", "Send messages to 733 5120 only.", "733 5120"),
     (PhonePatternRecognizer, "PHONE", "call the front desk at 617-555-0143 ext 4", "617-555-0143 ext 4"),
     (PhonePatternRecognizer, "PHONE", "Please call me on 07-55312980 tomorrow", "07-55312980"),
     (PhonePatternRecognizer, "PHONE", "abuela in Guatemala: +502 5512 3344", "+502 5512 3344"),
@@ -125,6 +127,7 @@ NEGATIVE = [
     (AgeRecognizer, "AGE", "He is 15 an hour late"),
     (AgeRecognizer, "AGE", "The score is 12 and rising; Grades 9, 10, 11 meet today."),
     (PhonePatternRecognizer, "PHONE", "SASID 1023456789 and case 2024-0117"),
+    (PhonePatternRecognizer, "PHONE", "Call #: 2026-0031190 received; we will call 911 if needed."),
     (NameWordRecognizer, "PERSON", "Will Grace visit Paris? Hope so."),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "Note: see attached"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "The user agreed to the terms."),
