@@ -35,7 +35,7 @@ CASES = [
     # a family language's words are words only where the document is written in it
     ("we seen it\nhe said his cousin pepito got him the thing", "pepito"),
     ("[4:10 PM] me: where u at\n[4:11 PM] nando: bus stop", "nando"),  # a chat export's contact name
-    ('Seen at the park: OKAFOR, Dele and "Sparky", both grade 9.', "Sparky"),  # quotes make a word a nickname
+    ('Seen at the park: ABARA, Dele and "Sparky", both grade 9.', "Sparky"),  # quotes make a word a nickname
     ("Estimada familia: su hija Elvira Tamayo tuvo un problema durante el recreo en la escuela.",
      "Elvira Tamayo"),
     ("Kính gửi ông bà: nhà trường xin thông báo về em Đoàn Gia Huy trong giờ học.", "Đoàn Gia Huy"),
@@ -77,7 +77,7 @@ def test_common_word_stays_a_word(detector: Detector) -> None:
         ("BEFORE: PRISCILLA DUNMORE, ALJ", "PRISCILLA DUNMORE"),
         # titles in the families' languages, and a district's mail domain with its number
         ("Puede apelar ante el director, el Sr. Anselmo Quiroga, en diez días.", "Anselmo Quiroga"),
-        ("Cc: Odette Marchetti <omarchetti@lakeviewd204.org>\nSubject: bus", "Odette Marchetti"),
+        ("Cc: Odette Marchetti <omarchetti@pinecrestd204.org>\nSubject: bus", "Odette Marchetti"),
     ],
 )
 def test_officials_are_told_apart(detector: Detector, text: str, fragment: str) -> None:

@@ -25,7 +25,7 @@ POSITIVE = [
 NEGATIVE = [
     "The nurse gave him an ice pack for his knee.",
     "Room B-2 is closed; the F-1 form is due Friday.",  # letters and numbers that are no visa class
-    "Skating party at the Maple ICE Arena; ICE TIME starts at 6.",  # a rink
+    "Skating party at the Maple ICE Arena; ICE Hockey starts at 6.",  # a rink
     "A second offense will result in removal from the team.",
     "A Tigrinya interpreter can be provided at no cost to any family.",  # a notice to every family
     "This notice is available in English, Spanish, Somali and Hmong.",
