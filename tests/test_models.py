@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from brightline.detect.profiles import load_profile, read_profile, rule_set_files
 from brightline.detect.roles import load_roles
-from brightline.detect.vocab import load_profile, load_rule_set, read_profile, rule_set_files
+from brightline.detect.vocab import load_rule_set
 from brightline.errors import ConfigError, MissingModelError
 from brightline.resources import models_dir
 from brightline.score import load_weights

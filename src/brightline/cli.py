@@ -24,7 +24,7 @@ from . import __version__
 from .config import Settings
 from .context import RECIPIENT_ALIASES, Basis, Recipient, parse_recipient
 from .detect.nlp import DEFAULT_MODEL
-from .detect.vocab import load_profile
+from .detect.profiles import load_profile
 from .disclosure import FIELDS, LOG_ENV, DisclosureLog, Release, sha256_file
 from .errors import BrightlineError, ExitCode, InputFileError, VerificationError
 from .files import write_atomically, write_text

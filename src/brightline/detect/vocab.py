@@ -14,10 +14,8 @@ A rule's span is its whole match, or the named group ``span`` when the pattern h
 or macro may be written as a list, one alternative per line (joined as an alternation), so that a
 reviewer can read what a vocabulary matches.
 
-The shipped rule sets are general (any US state). A profile (models/profiles/<name>.v<N>.yaml), which
-a district turns on, adds to them what only its jurisdiction uses: per rule set, ``rules`` appended
-to the set (their findings name the profile: ``massachusetts.v1:gang.bric``) and ``macros`` whose
-alternatives are appended to the set's macro of the same name.
+The shipped rule sets are general (any US state); a profile a district turns on adds what only its
+jurisdiction uses (detect/profiles.py).
 """
 
 from __future__ import annotations
@@ -25,15 +23,18 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ..errors import ConfigError, MissingModelError
+from ..errors import MissingModelError
 from ..resources import models_dir
 from ..types import Label
+
+if TYPE_CHECKING:
+    from .profiles import Profile
 
 _Model = TypeVar("_Model", bound=BaseModel)
 _MACRO_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -206,7 +207,8 @@ def _compile(pattern: str, macros: dict[str, str], case_sensitive: bool, rule_id
         raise MissingModelError(f"rule {rule_id!r} has an invalid pattern: {exc}") from None
 
 
-def _read_yaml(path: Path) -> Any:
+def read_yaml(path: Path) -> Any:
+    """A data file's YAML; an unreadable or malformed file is an error naming it."""
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError:
@@ -217,7 +219,8 @@ def _read_yaml(path: Path) -> Any:
         raise MissingModelError(f"data file {path.name} is not valid YAML{where}.") from None
 
 
-def _validated(model: type[_Model], raw: Any, path: Path, strip: str = "") -> _Model:
+def validated(model: type[_Model], raw: Any, path: Path, strip: str = "") -> _Model:
+    """`raw` as `model`, or an error naming the file and the first invalid field (`strip` drops a leading key)."""
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
@@ -231,7 +234,7 @@ def _validated(model: type[_Model], raw: Any, path: Path, strip: str = "") -> _M
 
 def read_rule_set_model(path: Path) -> RuleSetModel:
     """One rule set file, validated but not compiled."""
-    return _validated(RuleSetModel, _read_yaml(path), path)
+    return validated(RuleSetModel, read_yaml(path), path)
 
 
 def load_rule_set(path: Path, profile: Profile | None = None) -> RuleSet:
@@ -242,127 +245,6 @@ def load_rule_set(path: Path, profile: Profile | None = None) -> RuleSet:
 @cache
 def rule_set(relative: str, root: Path | None = None, profile: str | None = None) -> RuleSet:
     """A rule set by its path relative to models/ (``terms/gang.v4.yaml``) and a profile's additions, loaded once."""
+    from .profiles import load_profile  # profiles build on rule sets: imported here, not at the top
+
     return load_rule_set(models_dir(root) / relative, load_profile(profile, root) if profile else None)
-
-
-# ---------------------------------------------------------------------------------------------
-# Profiles: what a district turns on beyond the general (any US state) vocabularies, such as the
-# names of its own gang units, agencies and programmes: models/profiles/<name>.v<N>.yaml.
-
-PROFILES = "profiles"
-_PROFILE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_PROFILE_KEYS = ("name", "version", "description")
-
-
-class ProfileSectionModel(BaseModel):
-    """A profile's additions to one rule set."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    # appended to the rule set, same schema as its rules; ids must not clash
-    rules: list[RuleModel] = Field(default_factory=list)
-    # each alternative is appended to the rule set's macro of the same name
-    macros: dict[str, str] = Field(default_factory=dict)
-
-    _macro_alternatives = field_validator("macros", mode="before")(joined_macros)
-
-
-class ProfileModel(BaseModel):
-    """models/profiles/<name>.v<N>.yaml: name, version, description and one block per rule set."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    name: str = Field(pattern=_PROFILE_NAME.pattern)
-    version: int = Field(ge=1)
-    description: str
-    rule_sets: dict[str, ProfileSectionModel] = Field(default_factory=dict)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _sections(cls, data: Any) -> Any:
-        """Every key but name, version and description is a rule set's name (``gang:``, ``address:``)."""
-        if not isinstance(data, dict):
-            return data
-        return {**{k: v for k, v in data.items() if k in _PROFILE_KEYS},
-                "rule_sets": {k: v for k, v in data.items() if k not in _PROFILE_KEYS}}
-
-
-class Profile:
-    """A validated profile and the file it came from."""
-
-    def __init__(self, model: ProfileModel, path: Path) -> None:
-        self.model = model
-        self.path = path
-
-    @property
-    def ref(self) -> str:
-        return f"{self.model.name}.v{self.model.version}"
-
-    def merged(self, base: RuleSetModel) -> tuple[RuleSetModel, list[RuleModel]]:
-        """The base rule set with this profile's macro alternatives and rules, and the rules added."""
-        section = self.model.rule_sets.get(base.name)
-        if section is None:
-            return base, []
-        where = f"data file {self.path.name}"
-        macros = dict(base.macros)
-        for name, alternatives in section.macros.items():
-            if name not in macros:
-                raise MissingModelError(f"{where}: {base.name}.v{base.version} has no macro {name!r} to add to.")
-            macros[name] = f"{macros[name]}|{alternatives}"
-        ids = {rule.id for rule in base.rules}
-        for rule in section.rules:
-            if rule.id in ids:
-                raise MissingModelError(f"{where}: rule id {rule.id!r} is already a rule of {base.name}.v{base.version}.")
-            if base.categories and rule.category not in base.categories:
-                raise MissingModelError(f"{where}: rule {rule.id!r}: category {rule.category!r} is not one of "
-                                        f"{base.name}.v{base.version}'s.")
-            ids.add(rule.id)
-        merged = base.model_copy(update={"macros": macros, "rules": [*base.rules, *section.rules]})
-        return merged, list(section.rules)
-
-
-def rule_set_files(root: Path | None = None) -> dict[str, Path]:
-    """Each rule set's name and its file (the highest version when several are present)."""
-    files: dict[str, Path] = {}
-    for folder in ("terms", "patterns"):
-        for path in sorted((models_dir(root) / folder).glob("*.v*.yaml"), key=_version):
-            files[path.name.split(".v")[0]] = path
-    return files
-
-
-def available_profiles(root: Path | None = None) -> list[str]:
-    """The names of the profiles in models/profiles."""
-    folder = models_dir(root) / PROFILES
-    return sorted({path.name.split(".v")[0] for path in folder.glob("*.v*.yaml")}) if folder.is_dir() else []
-
-
-def read_profile(path: Path, root: Path | None = None) -> Profile:
-    """Load and validate one profile against the rule sets it adds to; a bad one is an error naming the file."""
-    model = _validated(ProfileModel, _read_yaml(path), path, strip="rule_sets")
-    if path.name != f"{model.name}.v{model.version}.yaml":
-        raise MissingModelError(f"data file {path.name} declares name {model.name!r} and version {model.version}.")
-    profile = Profile(model, path)
-    files = rule_set_files(root)
-    for name in model.rule_sets:
-        if name not in files:
-            raise MissingModelError(f"data file {path.name}: {name!r} is not a rule set (they are "
-                                    f"{', '.join(sorted(files))}).")
-        RuleSet(read_rule_set_model(files[name]), profile)  # clashes, unknown macros, bad patterns
-    return profile
-
-
-@cache
-def load_profile(name: str, root: Path | None = None) -> Profile:
-    """The profile models/profiles/<name>.v<N>.yaml (its highest version), validated; loaded once."""
-    folder = models_dir(root) / PROFILES
-    paths = sorted(folder.glob(f"{name}.v*.yaml"), key=_version) if _PROFILE_NAME.match(name) else []
-    paths = [path for path in paths if path.name.split(".v")[0] == name]
-    if not paths:
-        known = available_profiles(root)
-        raise ConfigError(f"unknown profile {name!r}; the profiles are: {', '.join(known) or 'none'}.")
-    return read_profile(paths[-1], root)
-
-
-def _version(path: Path) -> int:
-    match = re.search(r"\.v(\d+)\.yaml$", path.name)
-    return int(match.group(1)) if match else 0
