@@ -12,6 +12,7 @@ from brightline.types import Label
         ("The report went to the gang database coordinator.", "gang database coordinator", Label.GANG),
         ("Her aunt has an immigration lawyer appointment.", "immigration lawyer appointment", Label.IMMIGRATION),
         ("He posted it on Instagram yesterday.", "Instagram", Label.SOCIAL_MEDIA),  # a time is no head
+        ("He is a known gang associate Hunter said.", "known gang associate", Label.GANG),  # a name is no head
     ],
 )
 def test_sensitive_language_takes_in_the_nouns_it_qualifies(
@@ -19,3 +20,10 @@ def test_sensitive_language_takes_in_the_nouns_it_qualifies(
 ) -> None:
     found = [f.text for f in detector.detect(text) if f.label is label]
     assert phrase in found, found
+
+
+def test_a_name_after_sensitive_words_stays_a_name(detector: Detector) -> None:
+    """A capitalised noun after sensitive words ("Hunter", "Mark") is read as a name, not taken into the phrase."""
+    text = "Student: Hunter Vale   Grade 9\nStaff believe he is a known gang associate Hunter denied it."
+    found = detector.detect(text)
+    assert any(f.label is Label.PERSON and f.text == "Hunter" and f.start > 40 for f in found)

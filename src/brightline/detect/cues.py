@@ -136,8 +136,9 @@ def _head_nouns(text: str, end: int, most: int, nouns: Nouns) -> int:
         match = _NEXT_WORD.match(text, end)
         if match is None:
             break
-        word = match.group(1).lower()
-        if word in _not_heads() or word in STOP_WORDS or not nouns.head(word):
+        word = match.group(1)
+        # only a lower-case noun: a capitalised word after "gang member" may be a name ("Mark", "Hunter")
+        if not word.islower() or word in _not_heads() or word in STOP_WORDS or not nouns.head(word):
             break
         end = match.end()
     return end
