@@ -57,8 +57,8 @@ class CuesModel(BaseModel):
 class Nouns:
     """The lemmatizer's nouns, and its verbs: "means" and "reads" end in s like plural nouns."""
 
-    nouns: frozenset[str] = frozenset()
-    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str]
+    verbs: frozenset[str]
 
     def head(self, word: str) -> bool:
         """A noun a sensitive word can qualify ("database", "lawyers"), not a verb's -s form ("shows")."""
@@ -75,7 +75,8 @@ class _Cues:
 
 
 @cache
-def _load() -> dict[Label, _Cues]:
+def _load() -> tuple[dict[Label, _Cues], frozenset[str]]:
+    """Each label's compiled cues, and the nouns that never head a sensitive phrase."""
     model = load_data(CUES_FILE, CuesModel)
     flags = regex.IGNORECASE
 
@@ -83,7 +84,7 @@ def _load() -> dict[Label, _Cues]:
         return "|".join(expand_macros(cue, model.macros) for cue in cues)
 
     try:
-        return {
+        cues = {
             label: _Cues(
                 before=regex.compile(rf"(?<![\w#])(?:{alternation(c.before)}){model.joiners}$", flags) if c.before else None,
                 after=regex.compile(rf"(?:{alternation(c.after)})(?!\w)", flags) if c.after else None,
@@ -93,20 +94,15 @@ def _load() -> dict[Label, _Cues]:
         }
     except (regex.error, ValueError) as exc:
         raise MissingModelError(f"data file {CUES_FILE} has an invalid pattern: {exc}") from None
+    return cues, frozenset(model.not_heads)
 
 
-@cache
-def _not_heads() -> frozenset[str]:
-    return frozenset(load_data(CUES_FILE, CuesModel).not_heads)
-
-
-def with_cues(text: str, findings: list[Finding], nouns: Nouns | None = None) -> list[Finding]:
+def with_cues(text: str, findings: list[Finding], nouns: Nouns) -> list[Finding]:
     """The findings, each widened over the cue right before or after it on its line.
 
     `nouns` are English nouns (the lemmatizer's lists): a label with `head_nouns` takes in those that follow.
     """
-    nouns = nouns or Nouns()
-    cues = _load()
+    cues, not_heads = _load()
     out = []
     for finding in findings:
         label_cues = cues.get(finding.label)
@@ -124,13 +120,13 @@ def with_cues(text: str, findings: list[Finding], nouns: Nouns | None = None) ->
             match = label_cues.after.match(text, end, min(end + 20, len(text) if line_end < 0 else line_end))
             if match is not None:
                 end = match.end()
-        end = _head_nouns(text, end, label_cues.head_nouns, nouns)
+        end = _head_nouns(text, end, label_cues.head_nouns, nouns, not_heads)
         out.append(finding if (start, end) == (finding.start, finding.end)
                    else replace(finding, start=start, end=end, text=text[start:end]))
     return out
 
 
-def _head_nouns(text: str, end: int, most: int, nouns: Nouns) -> int:
+def _head_nouns(text: str, end: int, most: int, nouns: Nouns, not_heads: frozenset[str]) -> int:
     """The end after up to `most` nouns that follow on the same line ("gang | database", "TikTok | account")."""
     for _ in range(most):
         match = _NEXT_WORD.match(text, end)
@@ -138,7 +134,7 @@ def _head_nouns(text: str, end: int, most: int, nouns: Nouns) -> int:
             break
         word = match.group(1)
         # only a lower-case noun: a capitalised word after "gang member" may be a name ("Mark", "Hunter")
-        if not word.islower() or word in _not_heads() or word in STOP_WORDS or not nouns.head(word):
+        if not word.islower() or word in not_heads or word in STOP_WORDS or not nouns.head(word):
             break
         end = match.end()
     return end

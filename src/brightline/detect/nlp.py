@@ -8,6 +8,7 @@ from pathlib import Path
 import spacy
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from spacy.language import Language
+from spacy.lookups import Table
 
 from ..errors import MissingModelError
 
@@ -67,27 +68,26 @@ def build_nlp_engine(model: str = DEFAULT_MODEL) -> SpacyNlpEngine:
     return engine
 
 
-def known_words(model: str = DEFAULT_MODEL) -> frozenset[str]:
-    """English words the pipeline's lemmatizer knows: a name that is also one is treated with care."""
+def _lemma_index(model: str) -> Table | None:
+    """The lemmatizer's index of base forms by part of speech, when the pipeline has one."""
     nlp = load_spacy(model)
     if "lemmatizer" not in nlp.component_names:
-        return frozenset()
+        return None
     lookups = nlp.get_pipe("lemmatizer").lookups
-    if not lookups.has_table("lemma_index"):
-        return frozenset()
-    words: set[str] = set()
-    for entries in lookups.get_table("lemma_index").values():
-        words.update(word for word in entries if "_" not in word)
-    return frozenset(words)
+    return lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else None
 
+
+def known_words(model: str = DEFAULT_MODEL) -> frozenset[str]:
+    """English words the pipeline's lemmatizer knows: a name that is also one is treated with care."""
+    index = _lemma_index(model)
+    if index is None:
+        return frozenset()
+    return frozenset(word for entries in index.values() for word in entries if "_" not in word)
 
 
 def known_pos(pos: str, model: str = DEFAULT_MODEL) -> frozenset[str]:
     """English words of one part of speech ("noun", "verb") in the pipeline's lemmatizer index."""
-    nlp = load_spacy(model)
-    if "lemmatizer" not in nlp.component_names:
+    index = _lemma_index(model)
+    if index is None or pos not in index:
         return frozenset()
-    lookups = nlp.get_pipe("lemmatizer").lookups
-    if not lookups.has_table("lemma_index") or pos not in lookups.get_table("lemma_index"):
-        return frozenset()
-    return frozenset(word for word in lookups.get_table("lemma_index")[pos] if "_" not in word)
+    return frozenset(word for word in index[pos] if "_" not in word)
