@@ -13,9 +13,10 @@ from ..types import Explanation, Finding, Label
 from .cues import Nouns as _Nouns
 from .cues import with_cues
 from .learned import annotate, load_learned_names
-from .nlp import DEFAULT_MODEL, build_nlp_engine, known_pos, known_words
+from .nlp import DEFAULT_MODEL, build_nlp_engine, known_pos, known_words, load_parser
 from .ocr import repair, to_original
 from .people import PeopleResolver
+from .phrases import widen_health
 from .recognizers import build_recognizers
 from .repeats import PROPAGATED_LABELS, cover_repeats
 from .resolve import resolve
@@ -50,6 +51,7 @@ class Detector:
             context_aware_enhancer=_NoContextBoost(),
         )
         self.people = PeopleResolver(load_roles(), known_words(model))
+        self.parser = load_parser(model)
         self.nouns = _Nouns(known_pos("noun", model), known_pos("verb", model))
         self.batch_size = batch_size
 
@@ -79,7 +81,8 @@ class Detector:
             raw[number] += [_finding(piece, result, lo) for result in results]
         for original, (text, index), found in zip(originals, repaired, raw, strict=True):
             people = with_cues(text, self.people.apply(text, found), self.nouns)
-            findings = resolve(text, cover_repeats(text, people, PROPAGATED_LABELS))
+            phrases = widen_health(text, people, self.parser)
+            findings = resolve(text, cover_repeats(text, phrases, PROPAGATED_LABELS))
             yield findings if index is None else [_in_original(original, f, index) for f in findings]
 
 

@@ -42,13 +42,7 @@ def forbid_downloads() -> None:
 @cache
 def load_spacy(model: str = DEFAULT_MODEL) -> Language:
     """The spaCy pipeline named by package or path, with only what brightline uses enabled."""
-    forbid_downloads()
-    if not (spacy.util.is_package(model) or Path(model).is_dir()):
-        raise MissingModelError(f"spaCy pipeline {model!r} is not installed and is never downloaded.")
-    try:
-        nlp = spacy.load(model, exclude=["parser"])
-    except (OSError, ValueError) as exc:
-        raise MissingModelError(f"spaCy pipeline {model!r} cannot be loaded: {exc}") from None
+    nlp = _load(model, exclude=["parser"])
     if "ner" not in nlp.pipe_names:
         raise MissingModelError(f"spaCy pipeline {model!r} has no named-entity recognizer.")
     for name in _DISABLED:
@@ -56,6 +50,25 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
             nlp.disable_pipe(name)
     nlp.max_length = 3_000_000
     return nlp
+
+
+@cache
+def load_parser(model: str = DEFAULT_MODEL) -> Language:
+    """The same pipeline with its tagger and parser, for the few sentences whose phrases are read."""
+    nlp = _load(model, exclude=["ner", "lemmatizer"])
+    if "parser" not in nlp.pipe_names:
+        raise MissingModelError(f"spaCy pipeline {model!r} has no dependency parser.")
+    return nlp
+
+
+def _load(model: str, exclude: list[str]) -> Language:
+    forbid_downloads()
+    if not (spacy.util.is_package(model) or Path(model).is_dir()):
+        raise MissingModelError(f"spaCy pipeline {model!r} is not installed and is never downloaded.")
+    try:
+        return spacy.load(model, exclude=exclude)
+    except (OSError, ValueError) as exc:
+        raise MissingModelError(f"spaCy pipeline {model!r} cannot be loaded: {exc}") from None
 
 
 def build_nlp_engine(model: str = DEFAULT_MODEL) -> SpacyNlpEngine:

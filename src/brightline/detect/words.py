@@ -1,7 +1,7 @@
 """Ordinary words and name words: what people.py asks of each word of a candidate name.
 
 A word is ordinary when English, or a language the district's families write in, uses it often
-(wordfreq's Zipf scale; thresholds and languages in models/people/words.v1.yaml). A word the name
+(wordfreq's Zipf scale; thresholds and languages in models/people/words.v2.yaml). A word the name
 gazetteers list stays a possible name unless the document itself also writes it in lower case.
 """
 
@@ -18,8 +18,9 @@ from wordfreq import available_languages, zipf_frequency
 from ..resources import load_data
 from .roles import Roles
 
-WORDS_FILE = "people/words.v1.yaml"
+WORDS_FILE = "people/words.v2.yaml"
 _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\p{M}\'’\-]+\b")
+_WORD = regex.compile(r"\p{L}+")
 _LETTER = regex.compile(r"\p{L}")
 _CAPITAL = regex.compile(r"\p{Lu}")
 # a document whose letters are mostly capitals is a form written in capitals throughout
@@ -29,7 +30,7 @@ _ACRONYM_LETTERS = 6
 
 
 class WordsModel(BaseModel):
-    """models/people/words.v1.yaml."""
+    """models/people/words.v2.yaml."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -40,6 +41,8 @@ class WordsModel(BaseModel):
     lone_initial_zipf: float = Field(gt=0, lt=8)
     lone_lower_zipf: float = Field(gt=0, lt=8)
     edge_zipf: float = Field(gt=0, lt=8)
+    english_zipf: float = Field(gt=0, lt=8)
+    english_share: float = Field(gt=0, le=1)
     family_languages: list[str]
     language_words: int = Field(ge=1)
     name_particles: list[str]
@@ -83,6 +86,14 @@ def english_zipf(word: str) -> float:
 def common_english(word: str) -> bool:
     """A common English word (a stop word, or frequent in wordfreq), not a name on its own."""
     return word in STOP_WORDS or english_zipf(word) >= load_words().common_zipf
+
+
+def english_sentence(sentence: str) -> bool:
+    """Mostly English words, so that an English parser reads it right (not a family's Creole note)."""
+    words = _WORD.findall(sentence)
+    settings = load_words()
+    english = sum(english_zipf(word.lower()) >= settings.english_zipf for word in words)
+    return bool(words) and english >= settings.english_share * len(words)
 
 
 @cache
