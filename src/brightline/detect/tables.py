@@ -5,7 +5,9 @@ per line (headings may run words together: "LAST_NAME", "LastName"), with cells 
 (Markdown rows too), tabs, " / " or runs of spaces, or written as CSV (commas or semicolons, cells
 in double quotes when they hold one). A table has at least three columns, so a field line
 ("DOB: x") or a sentence with two commas is not one; a line between rows with far fewer cells (a
-note) is skipped.
+note) is skipped. In a table aligned with runs of spaces, a row's cell belongs to the heading it
+stands under, so a row with an empty cell, or a heading holding " / ", still lines up; such a row
+needs half the headings' cells.
 """
 
 from __future__ import annotations
@@ -17,12 +19,20 @@ import regex
 
 _SEPARATOR = regex.compile(r"[ \t]*(?:\||\t|[ \t]/[ \t]|[ \t]{2,})[ \t]*")
 _CSV_DELIMITERS = (",", ";")
+# a line aligned with runs of spaces, and one with cell marks (read cell by cell, not by position)
+_SPACED = regex.compile(r"\S {2,}\S")
+_CELL_MARK = regex.compile(r"[|\t]")
 _MIN_COLUMNS = 3
 # a heading is a label, not a sentence or a value; "#" or "No." heads a column of row numbers
-_HEADING = regex.compile(r"[\p{L}][\p{L}\d .,#/()'’_\-]{0,40}|#|No\.?")
+_HEADING = regex.compile(r"[\p{L}][\p{L}\d .,#/()'’_?&+\-]{0,40}|#|No\.?")
 # words run together in an export's headings: "LAST_NAME", "LastName", "StudentID"
 _JOINED = regex.compile(r"_|(?<=\p{Ll})(?=\p{Lu})")
 _QUOTES = "\"'“”"
+# a JSON member ("key": "value", "key": 15) or a key=value pair ("student.age=15 | student.id=81")
+_FIELD = regex.compile(
+    r'"(?P<key>[\w.\- ]{1,40})"[ \t]*:[ \t]*(?P<value>"[^"\n]*"|[^\s,{}\[\]"]+)'
+    r"|(?<![\w.])(?P<key>[A-Za-z][\w.]{0,40})=(?P<value>[^\s|;&,=][^|;&\n=]*?)(?=[ \t]*(?:[|;&\n]|$))"
+)
 _EDGES = _QUOTES + "|/"
 
 
@@ -45,16 +55,51 @@ def read_columns(text: str) -> Iterator[Column]:
             number += 1
             continue
         rows: list[list[tuple[int, int]]] = []
+        aligned = delimiter is None and _aligned(text, lo, hi)
         number += 1
         while number < len(lines) and text[lines[number][0]:lines[number][1]].strip():
             row = _split(text, *lines[number], delimiter)
-            if len(row) >= len(header) - 1:
+            if aligned and _aligned(text, *lines[number]) and len(row) >= max(2, len(header) // 2):
+                rows.append(_under_headings(row, header, lines[number][0] - lo))
+            elif len(row) >= len(header) - 1:
                 rows.append(row)
             number += 1
         for index, (start, end) in enumerate(header):
             cells = tuple(_unquoted(text, *row[index]) for row in rows if index < len(row))
             heading = _JOINED.sub(" ", text[start:end].strip(_QUOTES + " "))
             yield Column(heading, tuple(c for c in cells if c[1] > c[0]))
+
+
+def read_fields(text: str) -> Iterator[Column]:
+    """Every field of a machine export as a one-cell column: JSON ("age": 15) and key=value pairs.
+
+    A dotted key is read by its last part ("student.age" is "age"); a quoted value is read inside its quotes.
+    """
+    for match in _FIELD.finditer(text):
+        key = match.group("key").rsplit(".", 1)[-1]
+        start, end = _unquoted(text, *match.span("value"))
+        if end > start:
+            yield Column(_JOINED.sub(" ", key), ((start, end),))
+
+
+def _aligned(text: str, start: int, end: int) -> bool:
+    return bool(_SPACED.search(text, start, end)) and not _CELL_MARK.search(text, start, end)
+
+
+def _under_headings(row: list[tuple[int, int]], header: list[tuple[int, int]], shift: int) -> list[tuple[int, int]]:
+    """A space-aligned row's cells, one per heading: each under the heading whose start is nearest its own.
+
+    Hand-aligned rows drift a few characters; a cell is never moved left of one already placed.
+    """
+    cells = [(0, 0)] * len(header)
+    starts = [start + shift for start, _ in header]
+    placed = -1
+    for start, end in row:
+        index = min(range(placed + 1, len(starts)), key=lambda i: abs(starts[i] - start), default=None)
+        if index is not None:
+            placed = index
+            cells[index] = (start, end)
+    return cells
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

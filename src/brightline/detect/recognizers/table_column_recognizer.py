@@ -1,4 +1,4 @@
-"""Cells under a table column headed as student PII (models/structure/columns.v1.yaml)."""
+"""Cells under a table column headed as student PII, and an export's fields so named (models/structure/columns.v2.yaml)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ...errors import MissingModelError
 from ...resources import load_data
 from ...types import PII_LABELS, Label
-from ..tables import read_columns
+from ..tables import read_columns, read_fields
 from ..vocab import expand_macros, joined_macros
 from .explained import explained_result
 
-COLUMNS_FILE = "structure/columns.v1.yaml"
+COLUMNS_FILE = "structure/columns.v2.yaml"
 SCORE = 0.85
 _NAME_PART = regex.compile(r"[^\d(\[/@#;\"“]+")
 _NUMBER = regex.compile(r"(?<![\w-])\d{4,12}(?![\w-])")
@@ -35,7 +35,7 @@ class ColumnModel(BaseModel):
 
 
 class ColumnsModel(BaseModel):
-    """models/structure/columns.v1.yaml."""
+    """models/structure/columns.v2.yaml."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -91,9 +91,9 @@ class TableColumnRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        """One result per cell of every PII column."""
+        """One result per cell of every PII column, and per value of every PII field."""
         results = []
-        for column in read_columns(text):
+        for column in [*read_columns(text), *read_fields(text)]:
             kind = next((c for c in self.columns if c.heading.match(column.heading)), None)
             if kind is None:
                 continue
