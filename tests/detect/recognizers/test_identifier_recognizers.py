@@ -26,6 +26,16 @@ MARKDOWN_ROSTER = (
     "| Case | Student | DOB | UID | Gr |\n|---|---|---|---|---|\n| 31-7 | DOS REIS, Lia | 05/30/2010 | 77215 | 8 |\n"
 )
 FIXED_ROSTER = "LAST NAME     FIRST    DOB         PHONE\nFarah         Idil     09/17/2010  (612) 555-0177\n"
+# hand-aligned: a heading holds " / ", a long name pushes the next cell two characters left
+DRIFTING_LOG = (
+    "TIME   STUDENT       ID#         NOTE / ACTION\n"
+    "0810   Osei, Kofi    4410982     cough, sent back\n"
+    "0905   Lindqvist, Elsa   4410377     h/a\n"
+)
+# a heading with a question mark, under a title row of merged cells
+MERGED_CSV = "STUDENT,,,FOLLOW-UP\nLast,First,Student #,SRO involved?\nBarros,Ines,1184402,N\n"
+JSON_EXPORT = '{"students": [{"first_name": "Tavita", "osis_like": "x", "age": 15, "dob": null}]}'
+KEY_VALUE_EXPORT = "student.last=PIRES | student.age=fifteen | student.i94=77120045611\n"
 
 ROWS = [
     (StudentIdRecognizer, "STUDENT_ID", "SASID: 1092837465    District ID: 773104", "1092837465"),
@@ -49,6 +59,13 @@ ROWS = [
     (TableColumnRecognizer, "STUDENT_ID", EXPORT_ROSTER, "600412987"),
     (TableColumnRecognizer, "STUDENT_ID", MARKDOWN_ROSTER, "77215"),
     (TableColumnRecognizer, "STUDENT_ID", "LAST     FIRST    STATE NO.\nEze      Obi      5530917728\n", "5530917728"),
+    (TableColumnRecognizer, "STUDENT_ID", DRIFTING_LOG, "4410377"),
+    (TableColumnRecognizer, "PERSON", DRIFTING_LOG, "Lindqvist, Elsa"),
+    (TableColumnRecognizer, "STUDENT_ID", MERGED_CSV, "1184402"),
+    (TableColumnRecognizer, "PERSON", JSON_EXPORT, "Tavita"),
+    (TableColumnRecognizer, "AGE", JSON_EXPORT, "15"),
+    (TableColumnRecognizer, "AGE", KEY_VALUE_EXPORT, "fifteen"),
+    (TableColumnRecognizer, "GOV_ID", KEY_VALUE_EXPORT, "77120045611"),
     (PhonePatternRecognizer, "PHONE", "Her aunt said to call 81 442 90 17 after six.", "81 442 90 17"),  # abroad
     (PhonePatternRecognizer, "PHONE", "Send messages to 733 5120 only.", "733 5120"),
     (PhonePatternRecognizer, "PHONE", "call the front desk at 617-555-0143 ext 4", "617-555-0143 ext 4"),
@@ -68,6 +85,12 @@ ROWS = [
     (AgeRecognizer, "AGE", "RP ADV JUV 14 YOA LEFT HOME", "14 YOA"),
     (AgeRecognizer, "AGE", "Mi hijo tiene 14 años y", "14 años"),
     (AgeRecognizer, "AGE", "Tomasz is fifteen and new to the school.", "fifteen"),  # a clause that goes on
+    (AgeRecognizer, "AGE", "She says he is only twelve, and scared.", "twelve"),
+    (AgeRecognizer, "AGE", "Both students are 15.", "15"),
+    (AgeRecognizer, "AGE", "found Ilse Brandt (fourteen) by the gym", "fourteen"),
+    (AgeRecognizer, "AGE", "sami: im only 16 and", "16"),
+    (AgeRecognizer, "AGE", "he will be 13 in March", "13"),
+    (AgeRecognizer, "AGE", "was thirteen (13) years of age then", "thirteen (13) years of age"),
     (AgeRecognizer, "AGE", "Witness Ilse Brandt, 14, saw it.", "14"),  # between commas after a name
     (AgeRecognizer, "AGE", "Em Lan (11 tuổi) bị ngã.", "11 tuổi"),
     (AgeRecognizer, "AGE", "Pitit mwen gen sèz an.", "sèz an"),
@@ -89,6 +112,8 @@ ROWS = [
     (AgeRecognizer, "AGE", "He is 17 years old.", "17 years old"),
     (AgeRecognizer, "AGE", "H/F   DOB 07/12/2009   15 yrs", "15 yrs"),
     (GovIdRecognizer, "GOV_ID", "which lists A# 301-442-978.", "A# 301-442-978"),
+    (GovIdRecognizer, "GOV_ID", "a grey van, plate HI NLK 447, parked", "HI NLK 447"),
+    (GovIdRecognizer, "GOV_ID", "DL# S310-5521-0917-44 on file", "S310-5521-0917-44"),
     (GovIdRecognizer, "GOV_ID", "number on the notice A087123456", "A087123456"),
     (GovIdRecognizer, "GOV_ID", "I-94 record no. 51208837460, admitted", "51208837460"),
     (GovIdRecognizer, "GOV_ID", "Brazilian passport no. FP2290417 (student)", "FP2290417"),
@@ -101,6 +126,10 @@ ROWS = [
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "on Discord under the username tav_0#4417 since May", "tav_0#4417"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "her username on it is mira.k09. I", "mira.k09"),
     (AddressRecognizer, "ADDRESS", "Address: 418 Cambridge St, Apt 2R, Allston", "418 Cambridge St, Apt 2R"),
+    (AddressRecognizer, "ADDRESS", "now at 41 Orchard Street, apartment 3 since May", "41 Orchard Street, apartment 3"),
+    (AddressRecognizer, "ADDRESS", "lives at 9 Pine St., Apt. 2 (Rear), Dayton, Ohio 45402, with",
+     "9 Pine St., Apt. 2 (Rear), Dayton, Ohio 45402"),
+    (AddressRecognizer, "ADDRESS", "mail to HC 61 Box 220, Red Mesa AZ 86514 please", "HC 61 Box 220, Red Mesa AZ 86514"),
     (AddressRecognizer, "ADDRESS", "Home: 37 Elm St, Unit 2, Revere, MA 02151\n", "37 Elm St, Unit 2, Revere, MA 02151"),
     (AddressRecognizer, "ADDRESS", "at 23 Oakdale Ave, 3rd floor, with", "23 Oakdale Ave, 3rd floor"),
     (AddressRecognizer, "ADDRESS", "They live at 907 Saddle Ridge Loop now.", "907 Saddle Ridge Loop"),  # USPS suffix
@@ -124,7 +153,10 @@ NEGATIVE = [
     (TableColumnRecognizer, "PERSON", "Teacher | Room | Period\nEze | 204 | 3\n"),  # a staff column
     (TableColumnRecognizer, "DATE_OF_BIRTH", "Reported on 3/2, 4/5, and 6/7 by staff\nDOB, age, grade\n"),
     (TableColumnRecognizer, "STUDENT_ID", "Name | DOB | SASID\nLund, Tova | 2/9/2010 | N/A\n"),  # a blank
+    (TableColumnRecognizer, "DATE_OF_BIRTH", JSON_EXPORT),  # null is a blank
     (AgeRecognizer, "AGE", "He is 15 an hour late"),
+    (AgeRecognizer, "AGE", "Rooms are 12. Grades are 10 and 11."),
+    (AgeRecognizer, "AGE", "I am 15 minutes late; the bus will be 10 minutes"),
     (AgeRecognizer, "AGE", "The score is 12 and rising; Grades 9, 10, 11 meet today."),
     (PhonePatternRecognizer, "PHONE", "SASID 1023456789 and case 2024-0117"),
     (PhonePatternRecognizer, "PHONE", "Call #: 2026-0031190 received; we will call 911 if needed."),
@@ -144,3 +176,10 @@ def test_exact_span(recognizer: type, label: str, text: str, fragment: str) -> N
 @pytest.mark.parametrize(("recognizer", "label", "text"), NEGATIVE)
 def test_no_span(recognizer: type, label: str, text: str) -> None:
     assert_none(run(recognizer(), text), label)
+
+
+def test_a_note_under_an_aligned_table_is_no_row() -> None:
+    """A line of prose right under a space-aligned table has one cell: it is not read as a name."""
+    text = "LAST NAME   FIRST   DOB\nAbara       Chidi   1/2/2011\nsee the nurse note about this\n"
+    names = [text[r.start:r.end] for r in run(TableColumnRecognizer(), text) if r.entity_type == "PERSON"]
+    assert names == ["Abara", "Chidi"]
