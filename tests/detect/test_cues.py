@@ -18,8 +18,9 @@ from brightline.types import Label
 def test_sensitive_language_takes_in_the_nouns_it_qualifies(
     detector: Detector, text: str, phrase: str, label: Label
 ) -> None:
+    """The phrase holds the nouns (its verb may join it: detect/phrases.py), and nothing after them."""
     found = [f.text for f in detector.detect(text) if f.label is label]
-    assert phrase in found, found
+    assert any(text_found.endswith(phrase) for text_found in found), found
 
 
 def test_a_name_after_sensitive_words_stays_a_name(detector: Detector) -> None:

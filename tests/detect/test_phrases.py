@@ -1,10 +1,14 @@
 """Health details widened over their phrase (detect/phrases.py), through the whole detector (real spaCy parse)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from brightline.detect import Detector
+from brightline.detect.nlp import load_parser
+from brightline.detect.phrases import widen_phrases
 from brightline.detect.words import english_sentence
-from brightline.types import Label
+from brightline.types import Explanation, Finding, Label
 
 
 def _health(detector: Detector, text: str) -> list[tuple[int, int, str]]:
@@ -50,3 +54,56 @@ def test_a_family_language_sentence_is_not_parsed_as_english(detector: Detector)
 )
 def test_english_sentence(sentence: str, english: bool) -> None:
     assert english_sentence(sentence) is english
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Please call the 504 coordinator about the bus.", []),
+        ("Her special education teacher met the aunt.", []),
+        ("Copy to the Office of Special Education.", []),
+        ("Referred for grief counseling with the school social worker.", ["Referred for grief counseling"]),
+        ("She gets special education services.", ["gets special education services"]),
+    ],
+)
+def test_a_health_word_naming_a_post_is_no_health_detail(detector: Detector, text: str, kept: list[str]) -> None:
+    assert [found for _, _, found in _health(detector, text)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "phrase"),
+    [
+        ("Yesterday he posted on Snapchat about the fight.", Label.SOCIAL_MEDIA, "posted on Snapchat"),
+        # the trigger's own modifiers: the crew it names
+        ("He is a known associate of the Eastside crew.", Label.GANG, "is a known associate of the Eastside crew"),
+    ],
+)
+def test_sensitive_language_takes_in_its_phrase(detector: Detector, text: str, label: Label, phrase: str) -> None:
+    assert phrase in [f.text for f in detector.detect(text) if f.label is label]
+
+
+_WORDS = ["she", "takes", "the", "inhaler", "at", "school", "Aiyana", "has", "asthma", "and", "posted", "on",
+          "Snapchat", "after", "lunch", "with", "her", "cousin", "daily", "mg", "10", ","]
+
+
+def _finding(text: str, label: Label, start: int, end: int) -> Finding:
+    return Finding(label, start, end, text[start:end], Explanation("test", "test", 0.9))
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=4, max_size=14), health_at=st.integers(0, 13),
+       name_at=st.integers(0, 13))
+def test_a_phrase_holds_its_finding_and_takes_in_no_other(words: list[str], health_at: int, name_at: int) -> None:
+    """Widening never shrinks a finding, never reaches into another one, and leaves other labels alone."""
+    text = " ".join(words) + "."
+    starts = [sum(len(w) + 1 for w in words[:i]) for i in range(len(words))]
+    health_at, name_at = health_at % len(words), name_at % len(words)
+    health = _finding(text, Label.HEALTH, starts[health_at], starts[health_at] + len(words[health_at]))
+    others = [] if name_at == health_at else [_finding(text, Label.PERSON, starts[name_at],
+                                                       starts[name_at] + len(words[name_at]))]
+    widened = widen_phrases(text, [health, *others], load_parser())
+    assert widened[0].start <= health.start and health.end <= widened[0].end
+    assert widened[0].text == text[widened[0].start:widened[0].end]
+    assert widened[1:] == others
+    for other in others:
+        assert widened[0].end <= other.start or other.end <= widened[0].start

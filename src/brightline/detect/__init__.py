@@ -16,7 +16,7 @@ from .learned import annotate, load_learned_names
 from .nlp import DEFAULT_MODEL, build_nlp_engine, known_pos, known_words, load_parser
 from .ocr import repair, to_original
 from .people import PeopleResolver
-from .phrases import widen_health
+from .phrases import widen_phrases, without_staff_posts
 from .recognizers import build_recognizers
 from .repeats import PROPAGATED_LABELS, cover_repeats
 from .resolve import resolve
@@ -50,7 +50,9 @@ class Detector:
             supported_languages=["en"],
             context_aware_enhancer=_NoContextBoost(),
         )
-        self.people = PeopleResolver(load_roles(), known_words(model))
+        roles = load_roles()
+        self.people = PeopleResolver(roles, known_words(model))
+        self.post = roles.post
         self.parser = load_parser(model)
         self.nouns = _Nouns(known_pos("noun", model), known_pos("verb", model))
         self.batch_size = batch_size
@@ -80,8 +82,8 @@ class Detector:
             )
             raw[number] += [_finding(piece, result, lo) for result in results]
         for original, (text, index), found in zip(originals, repaired, raw, strict=True):
-            people = with_cues(text, self.people.apply(text, found), self.nouns)
-            phrases = widen_health(text, people, self.parser)
+            people = with_cues(text, self.people.apply(text, without_staff_posts(text, found, self.post)), self.nouns)
+            phrases = widen_phrases(text, people, self.parser)
             findings = resolve(text, cover_repeats(text, phrases, PROPAGATED_LABELS))
             yield findings if index is None else [_in_original(original, f, index) for f in findings]
 

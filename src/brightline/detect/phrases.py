@@ -1,13 +1,17 @@
-"""Health details take in the words that make them a statement ("re-evaluating his IEP").
+"""Health details and sensitive language take in the words that make them a statement; staff posts are none.
 
-A health rule matches a detail's core ("IEP", "Vyvanse 30 mg"); LABELS.md marks the phrase that carries
-it, and a redaction that leaves "re-evaluating his" or "as needed for" beside a box tells what the box
-hides. The phrase is read from a dependency parse of the sentence holding the finding: the verb whose
-object the detail is ("takes | Vyvanse 30 mg", "referred for | a 504 plan") and the detail's own
-modifiers ("hydroxyzine 10 mg | as needed for acute anxiety"), at most MAX_EXTRA_TOKENS more. Only
-these sentences are parsed (the parser would double the time over whole documents), only English ones
-(the English parser misreads a family's Spanish or Creole note), and a phrase never takes in another
-finding: a name stays a name under its own placeholder.
+A rule matches a detail's core ("IEP", "Vyvanse 30 mg", "Snapchat", "asylum"); LABELS.md marks the phrase
+that carries it (the trigger and its immediate object), and a redaction that leaves "re-evaluating his"
+or "as needed for" beside a box tells what the box hides. The phrase is read from a dependency parse of
+the sentence holding the finding: the verb whose object the finding is ("takes | Vyvanse 30 mg",
+"posted on | Snapchat") and the finding's own modifiers ("hydroxyzine 10 mg | as needed for acute
+anxiety", "asylum | pending"), at most MAX_EXTRA_TOKENS more. Only these sentences are parsed (the
+parser would double the time over whole documents), only English ones (the English parser misreads a
+family's Spanish or Creole note), and a phrase never takes in another finding: a name stays a name
+under its own placeholder.
+
+A health word that names a post ("504 coordinator", "special education teacher", "Office of Special
+Education") says nothing about a student's health: it is dropped (the posts are in models/people/roles).
 """
 
 from __future__ import annotations
@@ -18,12 +22,15 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..types import Finding, Label
+from ..types import SENSITIVE_LABELS, Finding, Label
 from .words import english_sentence
 
 # a sentence ends at its punctuation, and a table's cell at its separator (tab, " | ", a run of spaces)
 _BOUNDARY = regex.compile(r"\n|[.;?!](?=\s)|\t|[ \t]\|[ \t]|[ \t]{2,}")
 MAX_EXTRA_TOKENS = 8
+# a sentence is read at most this far either side of its finding (a run-on page is not parsed whole)
+_REACH = 400
+PHRASE_LABELS = frozenset({Label.HEALTH, *SENSITIVE_LABELS})
 # the detail is the object of this verb ("has | ADHD", "takes | Vyvanse")
 _OBJECT = frozenset({"dobj", "attr", "acomp", "oprd", "xcomp", "dative"})
 # a detail's modifiers that are not part of it: its subject, a clause of its own, punctuation
@@ -34,11 +41,22 @@ _NOT_MODIFIER = frozenset({
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
-def widen_health(text: str, findings: list[Finding], parser: Language) -> list[Finding]:
-    """The findings, each HEALTH finding widened over its phrase."""
+def without_staff_posts(text: str, findings: list[Finding], post: regex.Pattern[str]) -> list[Finding]:
+    """The findings but health words that name a staff post or office (models/people/roles: posts)."""
+    post_after = regex.compile(rf"[ \t]+(?:{post.pattern})", regex.IGNORECASE)
+    post_before = regex.compile(rf"(?<!\w)(?:{post.pattern})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$", regex.IGNORECASE)
+    return [
+        finding for finding in findings
+        if finding.label is not Label.HEALTH
+        or not (post_after.match(text, finding.end) or post_before.search(text, max(0, finding.start - 40), finding.start))
+    ]
+
+
+def widen_phrases(text: str, findings: list[Finding], parser: Language) -> list[Finding]:
+    """The findings, each health detail and sensitive-language finding widened over its phrase."""
     sentences: dict[tuple[int, int], list[Finding]] = {}
     for finding in findings:
-        if finding.label is Label.HEALTH:
+        if finding.label in PHRASE_LABELS:
             sentences.setdefault(_sentence(text, finding.start, finding.end), []).append(finding)
     english_sentences = [bounds for bounds in sentences if english_sentence(text[bounds[0]:bounds[1]])]
     if not english_sentences:
@@ -48,19 +66,20 @@ def widen_health(text: str, findings: list[Finding], parser: Language) -> list[F
     for (lo, hi), doc in zip(english_sentences, docs, strict=True):
         for finding in sentences[(lo, hi)]:
             start, end = _phrase(doc, lo, finding)
-            start, end = _trimmed(text, *_clear_of_others(findings, finding, start, end))
+            start, end = _trimmed(text, *_clear_of_others(findings, finding, _from_word_start(text, start), end))
+            start, end = min(start, finding.start), max(end, finding.end)  # a phrase never loses its finding
             if (start, end) != (finding.start, finding.end):
                 widened[id(finding)] = replace(finding, start=start, end=end, text=text[start:end])
     return [widened.get(id(finding), finding) for finding in findings]
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The (start, end) of the sentence or table cell around text[start:end]."""
-    lo = 0
-    for match in _BOUNDARY.finditer(text, max(0, start - 400), start):
+    """The (start, end) of the sentence or table cell around text[start:end], at most _REACH either side."""
+    lo = max(0, start - _REACH)
+    for match in _BOUNDARY.finditer(text, lo, start):
         lo = match.end()
-    after = _BOUNDARY.search(text, end)
-    return lo, after.start() if after is not None else len(text)
+    after = _BOUNDARY.search(text, end, min(len(text), end + _REACH))
+    return lo, after.start() if after is not None else min(len(text), end + _REACH)
 
 
 def _phrase(doc: Doc, offset: int, finding: Finding) -> tuple[int, int]:
@@ -108,10 +127,15 @@ def _contiguous(indices: list[int], inside: set[int]) -> list[int]:
     return run
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span from a word's start ("re-evaluating"), without punctuation at its end but a closing bracket."""
+def _from_word_start(text: str, start: int) -> int:
+    """The start of the word holding `start` ("re-evaluating", which the parser splits at its hyphen)."""
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-" and text[start - 2:start - 1].isalnum()):
         start -= 1
+    return start
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without spaces at its start, nor punctuation at its end but a closing bracket or quote."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ")]\"'”’":
@@ -120,7 +144,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _clear_of_others(findings: list[Finding], finding: Finding, start: int, end: int) -> tuple[int, int]:
-    """The widened span, cut back so that it takes in no other finding."""
+    """The widened span, cut back so that it takes in no more of any other finding than the finding did."""
     for other in findings:
         if other is finding or other.end <= start or other.start >= end:
             continue
@@ -128,4 +152,7 @@ def _clear_of_others(findings: list[Finding], finding: Finding, start: int, end:
             start = max(start, other.end)
         elif other.start >= finding.end:
             end = min(end, other.start)
+        else:  # the two overlap: neither side grows over the other
+            start = max(start, finding.start) if other.start < finding.start else start
+            end = min(end, finding.end) if other.end > finding.end else end
     return start, end

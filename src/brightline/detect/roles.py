@@ -1,6 +1,6 @@
 """The role vocabulary behind detect/people.py: who is staff, what is not a name, which words are given names.
 
-models/people/roles.v3.yaml holds lists of regex alternatives (titles, staff fields, mail domains,
+models/people/roles.v4.yaml holds lists of regex alternatives (titles, staff fields, mail domains,
 relations ...); models/people/given_names.v1.txt and surnames.v1.txt the names of many cultures
 (training/build_gazetteer.py). Both are validated on load; a bad file is an error, never a fallback.
 """
@@ -22,7 +22,7 @@ _MIN_NAMES = 1000
 
 
 class RolesModel(BaseModel):
-    """models/people/roles.v3.yaml: lists of role vocabulary, one regex alternative per item."""
+    """models/people/roles.v4.yaml: lists of role vocabulary, one regex alternative per item."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -39,6 +39,7 @@ class RolesModel(BaseModel):
     relations: list[str]
     not_names: list[str]
     also_names: list[str]
+    posts: list[str]
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Roles:
     relation_before: regex.Pattern[str]
     relation_after: regex.Pattern[str]
     role_word: regex.Pattern[str]
+    post: regex.Pattern[str]
     not_names: frozenset[str]
     also_names: frozenset[str]
     # lower-case words that are given names or surnames somewhere (gazetteers of many cultures)
@@ -67,7 +69,7 @@ class Roles:
 @cache
 def load_roles(root: Path | None = None) -> Roles:
     """Load and compile the role vocabulary; a bad file is an error, never a fallback."""
-    path = models_dir(root) / "people" / "roles.v3.yaml"
+    path = models_dir(root) / "people" / "roles.v4.yaml"
     try:
         model = RolesModel.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
@@ -102,6 +104,7 @@ def load_roles(root: Path | None = None) -> Roles:
             ),
             relation_after=regex.compile(rf"^[ \t]*[,(][ \t]*(?:{relations})\b", regex.IGNORECASE),
             role_word=regex.compile(rf"(?:{titles}|{roles_after}|head|chief|senior|assistant)s?\.?", regex.IGNORECASE),
+            post=regex.compile(rf"(?:{'|'.join(model.posts)})(?!\w)", regex.IGNORECASE),
             not_names=frozenset(w.lower() for w in model.not_names),
             also_names=frozenset(w.lower() for w in model.also_names),
             name_words=given_names | _gazetteer("surnames", root),
