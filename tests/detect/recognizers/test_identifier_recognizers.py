@@ -43,6 +43,7 @@ ROWS = [
     (StudentIdRecognizer, "STUDENT_ID", "Student ID numbers: Haddad 640021; Brennan 640388.", "640388"),
     (StudentIdRecognizer, "STUDENT_ID", "Student No.: WP-44102       Age: 11", "WP-44102"),
     (StudentIdRecognizer, "STUDENT_ID", "her bus pass (no. 5520-1187-0093) was found", "5520-1187-0093"),
+    (StudentIdRecognizer, "STUDENT_ID", "Okafor, Ada / 1230098815   cum file", "1230098815"),  # no cue at all
     (TableColumnRecognizer, "STUDENT_ID", "Name / DOB / Student ID\n1. Lund, Tova / 2/9/2010 / 551207 /", "551207"),
     (TableColumnRecognizer, "PERSON", CSV_ROSTER, "PHAM, Thi Mai"),
     (TableColumnRecognizer, "DATE_OF_BIRTH", CSV_ROSTER, "071209"),
@@ -72,6 +73,8 @@ ROWS = [
     (PhonePatternRecognizer, "PHONE", "Please call me on 07-55312980 tomorrow", "07-55312980"),
     (PhonePatternRecognizer, "PHONE", "abuela in Guatemala: +502 5512 3344", "+502 5512 3344"),
     (PhonePatternRecognizer, "PHONE", "5127730098 mobile", "5127730098"),
+    (PhonePatternRecognizer, "PHONE", "AUNT: it's four one two, five five five, oh one nine eight.",
+     "four one two, five five five, oh one nine eight"),  # said aloud
     (NameWordRecognizer, "PERSON", "My name is Zeynep Aydemir and I teach.", "Zeynep Aydemir"),
     (NameWordRecognizer, "PERSON", "Wojciech: what a day.", "Wojciech"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Her date of birth. It is 5/2/2011 per the form", "5/2/2011"),
@@ -90,6 +93,8 @@ ROWS = [
     (AgeRecognizer, "AGE", "found Ilse Brandt (fourteen) by the gym", "fourteen"),
     (AgeRecognizer, "AGE", "sami: im only 16 and", "16"),
     (AgeRecognizer, "AGE", "he will be 13 in March", "13"),
+    (AgeRecognizer, "AGE", "SRO: How old are you?\nSTUDENT: fifteen.", "fifteen"),
+    (AgeRecognizer, "AGE", "PEÑA, Ximena (13) | 8-1", "13"),
     (AgeRecognizer, "AGE", "was thirteen (13) years of age then", "thirteen (13) years of age"),
     (AgeRecognizer, "AGE", "Witness Ilse Brandt, 14, saw it.", "14"),  # between commas after a name
     (AgeRecognizer, "AGE", "Em Lan (11 tuổi) bị ngã.", "11 tuổi"),
@@ -113,6 +118,8 @@ ROWS = [
     (AgeRecognizer, "AGE", "H/F   DOB 07/12/2009   15 yrs", "15 yrs"),
     (GovIdRecognizer, "GOV_ID", "which lists A# 301-442-978.", "A# 301-442-978"),
     (GovIdRecognizer, "GOV_ID", "a grey van, plate HI NLK 447, parked", "HI NLK 447"),
+    (GovIdRecognizer, "GOV_ID", "I-94 no. 44120577B31 on the card", "44120577B31"),
+    (GovIdRecognizer, "GOV_ID", "Identifiers: WA DL WKR9H2LX84CC2; car", "WKR9H2LX84CC2"),
     (GovIdRecognizer, "GOV_ID", "DL# S310-5521-0917-44 on file", "S310-5521-0917-44"),
     (GovIdRecognizer, "GOV_ID", "number on the notice A087123456", "A087123456"),
     (GovIdRecognizer, "GOV_ID", "I-94 record no. 51208837460, admitted", "51208837460"),
@@ -144,6 +151,7 @@ ROWS = [
 NEGATIVE = [
     (StudentIdRecognizer, "STUDENT_ID", "Case no. 221840375 filed"),
     (StudentIdRecognizer, "STUDENT_ID", "SASID: 0000000000"),
+    (StudentIdRecognizer, "STUDENT_ID", "CAD # 2024012345 and incident 202401234567 closed"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Date of incident: 03/11/2021     Period: 2"),
     (AgeRecognizer, "AGE", "Report in Room (12) at approx. 30 ft"),
     (GovIdRecognizer, "GOV_ID", "Raffle prize: a Visa gift card worth $50"),
@@ -159,6 +167,7 @@ NEGATIVE = [
     (AgeRecognizer, "AGE", "I am 15 minutes late; the bus will be 10 minutes"),
     (AgeRecognizer, "AGE", "The score is 12 and rising; Grades 9, 10, 11 meet today."),
     (PhonePatternRecognizer, "PHONE", "SASID 1023456789 and case 2024-0117"),
+    (PhonePatternRecognizer, "PHONE", "Count: one two three four five six seven eight nine."),
     (PhonePatternRecognizer, "PHONE", "Call #: 2026-0031190 received; we will call 911 if needed."),
     (NameWordRecognizer, "PERSON", "Will Grace visit Paris? Hope so."),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "Note: see attached"),

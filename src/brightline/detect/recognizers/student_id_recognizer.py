@@ -23,14 +23,15 @@ _REACH = 70
 class StudentIdRecognizer(RuleSetRecognizer):
     """SASIDs, local and district IDs, student numbers, lockers and passes, each after its cue."""
 
-    RULES_FILE = "patterns/student_id.v3.yaml"
+    RULES_FILE = "patterns/student_id.v4.yaml"
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         cue, token = self.rule("cue"), self.rule("id_token")
-        # the rules that find their own value (a SASID anywhere on its line, a locker)
-        results = [self.result(s, e, rule) for rule in (self.rule("sasid_bare"), self.rule("locker"))
+        # the rules that find their own value (a SASID anywhere on its line, a locker, a long number alone)
+        own_value = (self.rule("sasid_bare"), self.rule("locker"), self.rule("unexplained_number"))
+        results = [self.result(s, e, rule) for rule in own_value
                    for s, e in rule.spans(text) if not _is_placeholder(text[s:e])]
         for cue_start, cue_end in cue.spans(text):
             own_label = _CUE_TAIL.match(text, cue_end)  # "Bus pass issued:", "SASID (assigned today):"
