@@ -43,6 +43,12 @@ def test_a_family_language_sentence_is_not_parsed_as_english(detector: Detector)
     assert _health(detector, text) == [(25, 46, "toma sertralina 25 mg")]
 
 
+def test_a_family_language_detail_takes_in_its_short_clause(detector: Detector) -> None:
+    """The parser cannot read Portuguese; the detail's clause, between commas, goes under the box whole."""
+    text = "Ontem, ela está com asma forte, e a escola sabe."
+    assert "ela está com asma forte" in [found for _, _, found in _health(detector, text)]
+
+
 @pytest.mark.parametrize(
     ("sentence", "english"),
     [

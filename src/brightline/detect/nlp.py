@@ -54,8 +54,11 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
 
 @cache
 def load_parser(model: str = DEFAULT_MODEL) -> Language:
-    """The same pipeline with its tagger and parser, for the few sentences whose phrases are read."""
-    nlp = _load(model, exclude=["ner", "lemmatizer"])
+    """The same pipeline with its tagger and parser, for the few sentences whose phrases are read.
+
+    The attribute ruler (a third of the time) is left out: phrases read the tagger's own tags.
+    """
+    nlp = _load(model, exclude=["ner", "lemmatizer", "attribute_ruler"])
     if "parser" not in nlp.pipe_names:
         raise MissingModelError(f"spaCy pipeline {model!r} has no dependency parser.")
     return nlp

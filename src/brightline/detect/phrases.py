@@ -28,6 +28,10 @@ from .words import english_sentence
 # a sentence ends at its punctuation, and a table's cell at its separator (tab, " | ", a run of spaces)
 _BOUNDARY = regex.compile(r"\n|[.;?!](?=\s)|\t|[ \t]\|[ \t]|[ \t]{2,}")
 MAX_EXTRA_TOKENS = 8
+# in a sentence the parser cannot read, a finding's clause ends at these, and is taken in when this short
+_CLAUSE_BOUNDARY = regex.compile(r"[,;:()\[\]]")
+MAX_CLAUSE_WORDS = 12
+_WORD = regex.compile(r"\w+")
 # a sentence is read at most this far either side of its finding (a run-on page is not parsed whole)
 _REACH = 400
 PHRASE_LABELS = frozenset({Label.HEALTH, *SENSITIVE_LABELS})
@@ -38,7 +42,9 @@ _NOT_MODIFIER = frozenset({
     "nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "mark", "advcl", "relcl", "punct", "cc", "conj",
     "parataxis", "aux", "auxpass", "intj", "dep", "meta", "agent", "appos",
 })
-_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+# Penn Treebank tags (the tagger's own; the attribute ruler that maps them to coarse ones is not run)
+_NOMINAL_TAG = regex.compile(r"NN|JJ|CD")
+_VERB_TAG = regex.compile(r"VB|MD")
 
 
 def without_staff_posts(text: str, findings: list[Finding], post: regex.Pattern[str]) -> list[Finding]:
@@ -53,24 +59,43 @@ def without_staff_posts(text: str, findings: list[Finding], post: regex.Pattern[
 
 
 def widen_phrases(text: str, findings: list[Finding], parser: Language) -> list[Finding]:
-    """The findings, each health detail and sensitive-language finding widened over its phrase."""
+    """The findings, each health detail and sensitive-language finding widened over its phrase.
+
+    In a sentence of another language, which the parser cannot read, the phrase is the finding's clause
+    (between commas, semicolons or brackets) when it is short.
+    """
     sentences: dict[tuple[int, int], list[Finding]] = {}
     for finding in findings:
         if finding.label in PHRASE_LABELS:
             sentences.setdefault(_sentence(text, finding.start, finding.end), []).append(finding)
-    english_sentences = [bounds for bounds in sentences if english_sentence(text[bounds[0]:bounds[1]])]
-    if not english_sentences:
-        return findings
-    widened: dict[int, Finding] = {}
-    docs = parser.pipe(text[lo:hi] for lo, hi in english_sentences)
-    for (lo, hi), doc in zip(english_sentences, docs, strict=True):
-        for finding in sentences[(lo, hi)]:
-            start, end = _phrase(doc, lo, finding)
-            start, end = _trimmed(text, *_clear_of_others(findings, finding, _from_word_start(text, start), end))
-            start, end = min(start, finding.start), max(end, finding.end)  # a phrase never loses its finding
-            if (start, end) != (finding.start, finding.end):
-                widened[id(finding)] = replace(finding, start=start, end=end, text=text[start:end])
-    return [widened.get(id(finding), finding) for finding in findings]
+    english = [bounds for bounds in sentences if english_sentence(text[bounds[0]:bounds[1]])]
+    phrases: dict[int, tuple[int, int]] = {}
+    for (lo, hi), doc in zip(english, parser.pipe(text[lo:hi] for lo, hi in english), strict=True):
+        phrases.update((id(finding), _phrase(doc, lo, finding)) for finding in sentences[(lo, hi)])
+    for bounds in set(sentences) - set(english):
+        phrases.update((id(finding), _clause(text, bounds, finding)) for finding in sentences[bounds])
+    widened = []
+    for finding in findings:
+        if id(finding) not in phrases:
+            widened.append(finding)
+            continue
+        start, end = phrases[id(finding)]
+        start, end = _trimmed(text, *_clear_of_others(findings, finding, _from_word_start(text, start), end))
+        start, end = min(start, finding.start), max(end, finding.end)  # a phrase never loses its finding
+        widened.append(replace(finding, start=start, end=end, text=text[start:end]))
+    return widened
+
+
+def _clause(text: str, sentence: tuple[int, int], finding: Finding) -> tuple[int, int]:
+    """The (start, end) of the finding's clause in a sentence, or of the finding when the clause is long."""
+    lo, hi = sentence
+    for match in _CLAUSE_BOUNDARY.finditer(text, lo, finding.start):
+        lo = match.end()
+    after = _CLAUSE_BOUNDARY.search(text, finding.end, hi)
+    hi = after.start() if after is not None else hi
+    if len(_WORD.findall(text, lo, hi)) > MAX_CLAUSE_WORDS:
+        return finding.start, finding.end
+    return lo, hi
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -99,16 +124,16 @@ def _phrase(doc: Doc, offset: int, finding: Finding) -> tuple[int, int]:
 def _governor(root: Token, inside: set[int]) -> list[Token]:
     """The verb whose object the detail is, and the preposition between them ("referred | for")."""
     head = root.head
-    if root.dep_ in _OBJECT and head.pos_ in ("VERB", "AUX") and head.i not in inside:
+    if root.dep_ in _OBJECT and _VERB_TAG.match(head.tag_) and head.i not in inside:
         return [head]
-    if root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and head.head.i not in inside:
+    if root.dep_ == "pobj" and head.dep_ == "prep" and _VERB_TAG.match(head.head.tag_) and head.head.i not in inside:
         return [head, head.head]
     return []
 
 
 def _modifiers(root: Token) -> list[Token]:
     """A nominal detail's modifiers ("as needed for acute anxiety"); a verb's objects and particles."""
-    if root.pos_ in _NOMINAL:
+    if _NOMINAL_TAG.match(root.tag_):
         children = [c for c in root.children if c.dep_ not in _NOT_MODIFIER]
     else:
         children = [c for c in root.children if c.dep_ in _OBJECT or c.dep_ in ("prt", "neg")]
