@@ -70,3 +70,15 @@ def test_the_thresholds_are_ordered() -> None:
     words = load_words()
     assert words.lone_initial_zipf <= words.lone_name_zipf <= words.common_zipf
     assert "es" in words.family_languages
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lower_word"),
+    [
+        (SPANISH, "apelar", True),  # a less frequent Spanish word, in a letter in Spanish
+        (ENGLISH, "apelar", False),  # in an English report it may be a nickname
+        (SPANISH, "rosa", False),  # a word, but also a given name: a lower-case name stays possible
+    ],
+)
+def test_lower_case_words_of_the_documents_languages(text: str, word: str, lower_word: bool) -> None:
+    assert words_of(text).lower_word(word) is lower_word

@@ -175,12 +175,17 @@ class DocumentWords:
     def lower_word(self, word: str) -> bool:
         """A word written in lower case that is a word: everyday, or fairly frequent and no given name.
 
-        Nothing marks a lower-case name, so the bar is lower than for capitalised words ("inline").
+        Nothing marks a lower-case name, so the bar is lower than for capitalised words ("inline"), in
+        English and in the family languages the document is written in ("apelar", "lastimado").
         """
         if self.everyday_word(word):
             return True
         bare = word.strip(".,'’")
-        return bare not in self.roles.given_names and english_zipf(bare) >= load_words().lone_lower_zipf
+        threshold = load_words().lone_lower_zipf
+        return bare not in self.roles.given_names and (
+            english_zipf(bare) >= threshold
+            or any(zipf_frequency(bare, language) >= threshold for language in self.languages)
+        )
 
     def lone_word(self, word: str, surface: str, initial: bool) -> bool:
         """A word a model called a name on its own that is an ordinary word.
