@@ -27,7 +27,7 @@ from .words import english_sentence
 
 # a sentence ends at its punctuation, and a table's cell at its separator (tab, " | ", a run of spaces)
 _BOUNDARY = regex.compile(r"\n|[.;?!](?=\s)|\t|[ \t]\|[ \t]|[ \t]{2,}")
-MAX_EXTRA_TOKENS = 8
+MAX_EXTRA_TOKENS = 12
 # in a sentence the parser cannot read, a finding's clause ends at these, and is taken in when this short
 _CLAUSE_BOUNDARY = regex.compile(r"[,;:()\[\]]")
 MAX_CLAUSE_WORDS = 12
