@@ -6,9 +6,9 @@ or "as needed for" beside a box tells what the box hides. The phrase is read fro
 the sentence holding the finding: the verb whose object the finding is ("takes | Vyvanse 30 mg",
 "posted on | Snapchat") and the finding's own modifiers ("hydroxyzine 10 mg | as needed for acute
 anxiety", "asylum | pending"), at most MAX_EXTRA_TOKENS more. Only these sentences are parsed (the
-parser would double the time over whole documents), only English ones (the English parser misreads a
-family's Spanish or Creole note), and a phrase never takes in another finding: a name stays a name
-under its own placeholder.
+parser would double the time over whole documents), and only English ones: the English parser misreads
+a family's Spanish or Creole note, where the phrase is the finding's short clause instead. A phrase
+never takes in another finding: a name stays a name under its own placeholder.
 
 A health word that names a post ("504 coordinator", "special education teacher", "Office of Special
 Education") says nothing about a student's health: it is dropped (the posts are in models/people/roles).
@@ -17,6 +17,7 @@ Education") says nothing about a student's health: it is dropped (the posts are 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 import regex
 from spacy.language import Language
@@ -49,13 +50,19 @@ _VERB_TAG = regex.compile(r"VB|MD")
 
 def without_staff_posts(text: str, findings: list[Finding], post: regex.Pattern[str]) -> list[Finding]:
     """The findings but health words that name a staff post or office (models/people/roles: posts)."""
-    post_after = regex.compile(rf"[ \t]+(?:{post.pattern})", regex.IGNORECASE)
-    post_before = regex.compile(rf"(?<!\w)(?:{post.pattern})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$", regex.IGNORECASE)
+    post_after, post_before = _post_patterns(post.pattern)
     return [
         finding for finding in findings
         if finding.label is not Label.HEALTH
         or not (post_after.match(text, finding.end) or post_before.search(text, max(0, finding.start - 40), finding.start))
     ]
+
+
+@cache
+def _post_patterns(post: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A post right after a health word ("504 | coordinator"), and one with "of" right before it."""
+    return (regex.compile(rf"[ \t]+(?:{post})", regex.IGNORECASE),
+            regex.compile(rf"(?<!\w)(?:{post})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$", regex.IGNORECASE))
 
 
 def widen_phrases(text: str, findings: list[Finding], parser: Language) -> list[Finding]:
