@@ -33,6 +33,9 @@ def test_roles_and_weights_load() -> None:
         ("name: x\nversion: 1\nlabel: NOT_A_LABEL\nrules: [{id: a, pattern: 'a'}]\n", "invalid at label"),
         ("name: x\nversion: 1\nlabel: GANG\nrules: [{id: a, pattern: 'a'}, {id: a, pattern: 'b'}]\n", "duplicate"),
         ("name: x\nversion: 1\n  label: GANG\n", "not valid YAML at line"),
+        # a macro written twice would silently replace the first one: the file is refused instead
+        ("name: x\nversion: 1\nlabel: GANG\nmacros: {a: 'x', b: 'y'}\nmacros: {a: 'z'}\nrules: []\n",
+         "not valid YAML at line 5"),
     ],
 )
 def test_broken_rule_sets_are_refused(tmp_path: Path, content: str, message: str) -> None:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .context import Recipient
 from .errors import ConfigError
-from .resources import models_dir
+from .resources import models_dir, read_yaml_text
 from .types import CONTEXT_LABELS, PII_LABELS, SENSITIVE_LABELS, Label, Level, RedactionStyle
 
 _GROUPS: dict[str, frozenset[Label]] = {"PII": PII_LABELS, "SENSITIVE": SENSITIVE_LABELS, "CONTEXT": CONTEXT_LABELS}
@@ -87,7 +87,7 @@ def default_policy() -> PolicySet:
 def _parse(text: str, name: str) -> PolicySet:
     try:
         tree = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data = read_yaml_text(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -31,11 +31,31 @@ def models_dir(explicit: Path | None = None) -> Path:
     raise MissingModelError("brightline's data folder (models/) was not found; reinstall brightline.")
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """YAML's safe loader, but a key written twice in one mapping is an error, not a silent override."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is written twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_yaml_text(text: str) -> Any:
+    """Data files' and policy files' YAML: the safe subset, with no key written twice in one mapping."""
+    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def load_data(relative: str, model: type[Model], root: Path | None = None) -> Model:
     """A YAML file of models/, validated by its pydantic model; a missing or bad file is an error naming it."""
     path = models_dir(root) / relative
     try:
-        return model.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return model.model_validate(read_yaml_text(path.read_text(encoding="utf-8")))
     except OSError:
         raise MissingModelError(f"data file {path.name} cannot be read.") from None
     except (yaml.YAMLError, ValidationError) as exc:

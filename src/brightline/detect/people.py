@@ -24,7 +24,8 @@ _BLOCKING = {Label.SCHOOL, Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 # a known person's name is propagated even into a school-looking span: a false school must not hide a student
 _PROPAGATION_BLOCKING = {Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 _ALIAS_RULES = (
-    "alias_quoted", "alias_preferred", "alias_identified", "alias_list_item", "quoted_after_name", "quoted_name_cue",
+    "alias_quoted", "alias_preferred", "alias_field", "alias_identified", "alias_list_item", "quoted_after_name",
+    "quoted_name_cue",
 )
 _NAME_END = regex.compile(r"\n|\t| {2,}| [-–—|] ")
 _POSSESSIVE_TAIL = regex.compile(r"(?:[\'’]s|[\'’])?[\s.,;:!?\"”)]*$")

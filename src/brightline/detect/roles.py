@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import MissingModelError
-from ..resources import models_dir
+from ..resources import models_dir, read_yaml_text
 
 _MIN_NAMES = 1000
 
@@ -71,7 +71,7 @@ def load_roles(root: Path | None = None) -> Roles:
     """Load and compile the role vocabulary; a bad file is an error, never a fallback."""
     path = models_dir(root) / "people" / "roles.v4.yaml"
     try:
-        model = RolesModel.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        model = RolesModel.model_validate(read_yaml_text(path.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
         raise MissingModelError(f"data file {path.name} is missing or invalid: {type(exc).__name__}.") from None
     titles, roles_after, relations = "|".join(model.titles), "|".join(model.roles_after), "|".join(model.relations)

@@ -30,7 +30,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import MissingModelError
-from ..resources import models_dir
+from ..resources import models_dir, read_yaml_text
 from ..types import Label
 
 if TYPE_CHECKING:
@@ -210,7 +210,7 @@ def _compile(pattern: str, macros: dict[str, str], case_sensitive: bool, rule_id
 def read_yaml(path: Path) -> Any:
     """A data file's YAML; an unreadable or malformed file is an error naming it."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return read_yaml_text(path.read_text(encoding="utf-8"))
     except OSError:
         raise MissingModelError(f"data file {path.name} cannot be read.") from None
     except yaml.YAMLError as exc:
