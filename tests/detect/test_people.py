@@ -32,8 +32,8 @@ CASES = [
     ("From: Rosa Quispe <rquispe@familymail.net>\nSubject: my son\n\nHe was sick.", "Rosa Quispe"),
     ("2. OKEKE, DAMIAN   B/M\nSgt. Ruiz saw OKEKE near the gym.", "OKEKE"),  # not the officer's
     ("Parent/Guardian: Thu Tran (mother), 503-555-0148", "Thu Tran"),  # a name that is also a day
-    ("Student: SANTOS, MAI     Goes by: Bear | Grade 7\nBear was late.", "Bear"),  # a form's alias field
-    ("ADV CONTACTED: M/O JUV 1 IRMA BEGAY 928-555-0111. RESPONDED.", "IRMA BEGAY"),  # dispatch shorthand
+    ("Student: LUONG, MAI     Goes by: Moose | Grade 7\nMoose was late.", "Moose"),  # a form's alias field
+    ("ADV CONTACTED: M/O JUV 2 IRMA CHEE 928-555-0164. RESPONDED.", "IRMA CHEE"),  # dispatch shorthand
     # a family language's words are words only where the document is written in it
     ("we seen it\nhe said his cousin pepito got him the thing", "pepito"),
     ("[4:10 PM] me: where u at\n[4:11 PM] nando: bus stop", "nando"),  # a chat export's contact name

@@ -19,10 +19,10 @@ def _health(detector: Detector, text: str) -> list[tuple[int, int, str]]:
     ("text", "expected"),
     [
         # the verb whose object the detail is, from the word's start
-        ("The evaluator is re-evaluating his IEP today.", (17, 38, "re-evaluating his IEP")),
+        ("The team is re-drafting her IEP today.", (12, 31, "re-drafting her IEP")),
         # a medicine's own modifiers
-        ("Tam takes hydroxyzine 10 mg as needed for acute anxiety.",
-         (4, 55, "takes hydroxyzine 10 mg as needed for acute anxiety")),
+        ("Tam uses an albuterol inhaler with a spacer before recess.",
+         (4, 43, "uses an albuterol inhaler with a spacer")),
     ],
 )
 def test_a_health_detail_takes_in_its_phrase(detector: Detector, text: str, expected: tuple[int, int, str]) -> None:
@@ -31,9 +31,9 @@ def test_a_health_detail_takes_in_its_phrase(detector: Detector, text: str, expe
 
 def test_a_phrase_never_takes_in_a_name(detector: Detector) -> None:
     """The widened phrase stops at another finding: the name keeps its own label and placeholder."""
-    text = "Nurse note: inhaler given to Oskar Brandvold at 10:40."
+    text = "Nurse note: inhaler given to Oskar Tvedt at 10:40."
     found = detector.detect(text)
-    assert any(f.label is Label.PERSON and f.text == "Oskar Brandvold" for f in found), found
+    assert any(f.label is Label.PERSON and f.text == "Oskar Tvedt" for f in found), found
     assert all("Oskar" not in f.text for f in found if f.label is Label.HEALTH)
 
 
@@ -52,8 +52,8 @@ def test_a_family_language_detail_takes_in_its_short_clause(detector: Detector) 
 @pytest.mark.parametrize(
     ("sentence", "english"),
     [
-        ("The evaluator is re-evaluating his IEP", True),
-        ("A médica disse que ela está com pressão alta", False),
+        ("The team is re-drafting her IEP", True),
+        ("O enfermeiro falou que o menino está com febre", False),
         ("Doktè a ba li yon pòmpe pou opresyon", False),
         ("", False),
     ],
@@ -81,7 +81,7 @@ def test_a_health_word_naming_a_post_is_no_health_detail(detector: Detector, tex
     [
         ("Yesterday he posted on Snapchat about the fight.", Label.SOCIAL_MEDIA, "posted on Snapchat"),
         # the trigger's own modifiers: the crew it names
-        ("He is a known associate of the Eastside crew.", Label.GANG, "is a known associate of the Eastside crew"),
+        ("He is a known associate of the Northgate crew.", Label.GANG, "is a known associate of the Northgate crew"),
     ],
 )
 def test_sensitive_language_takes_in_its_phrase(detector: Detector, text: str, label: Label, phrase: str) -> None:

@@ -75,8 +75,8 @@ def test_the_thresholds_are_ordered() -> None:
 @pytest.mark.parametrize(
     ("text", "word", "lower_word"),
     [
-        (SPANISH, "apelar", True),  # a less frequent Spanish word, in a letter in Spanish
-        (ENGLISH, "apelar", False),  # in an English report it may be a nickname
+        (SPANISH, "reclamar", True),  # a less frequent Spanish word, in a letter in Spanish
+        (ENGLISH, "reclamar", False),  # in an English report it may be a nickname
         (SPANISH, "rosa", False),  # a word, but also a given name: a lower-case name stays possible
     ],
 )

@@ -1,11 +1,11 @@
 """Health details and sensitive language take in the words that make them a statement; staff posts are none.
 
 A rule matches a detail's core ("IEP", "Vyvanse 30 mg", "Snapchat", "asylum"); LABELS.md marks the phrase
-that carries it (the trigger and its immediate object), and a redaction that leaves "re-evaluating his"
+that carries it (the trigger and its immediate object), and a redaction that leaves "revising her"
 or "as needed for" beside a box tells what the box hides. The phrase is read from a dependency parse of
 the sentence holding the finding: the verb whose object the finding is ("takes | Vyvanse 30 mg",
-"posted on | Snapchat") and the finding's own modifiers ("hydroxyzine 10 mg | as needed for acute
-anxiety", "asylum | pending"), at most MAX_EXTRA_TOKENS more. Only these sentences are parsed (the
+"posted on | Snapchat") and the finding's own modifiers ("albuterol inhaler | with a
+spacer", "asylum | pending"), at most MAX_EXTRA_TOKENS more. Only these sentences are parsed (the
 parser would double the time over whole documents), and only English ones: the English parser misreads
 a family's Spanish or Creole note, where the phrase is the finding's short clause instead. A phrase
 never takes in another finding: a name stays a name under its own placeholder.
@@ -160,7 +160,7 @@ def _contiguous(indices: list[int], inside: set[int]) -> list[int]:
 
 
 def _from_word_start(text: str, start: int) -> int:
-    """The start of the word holding `start` ("re-evaluating", which the parser splits at its hyphen)."""
+    """The start of the word holding `start` ("re-reading", which the parser splits at its hyphen)."""
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-" and text[start - 2:start - 1].isalnum()):
         start -= 1
     return start

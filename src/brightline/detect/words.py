@@ -176,7 +176,7 @@ class DocumentWords:
         """A word written in lower case that is a word: everyday, or fairly frequent and no given name.
 
         Nothing marks a lower-case name, so the bar is lower than for capitalised words ("inline"), in
-        English and in the family languages the document is written in ("apelar", "lastimado").
+        English and in the family languages the document is written in ("reclamar", "amable").
         """
         if self.everyday_word(word):
             return True

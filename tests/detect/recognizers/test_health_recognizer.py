@@ -20,13 +20,13 @@ POSITIVE = [
     ("Pills identified as lorazepam 2 mg.", "lorazepam 2 mg"),
     ("She was hospitalized for ten days in March.", "hospitalized for ten days in March"),
     ("He started propranolol last week.", "started propranolol"),  # a medicine no list names, by its stem
-    ("Takes hydroxyurea every day.", "Takes hydroxyurea"),
+    ("Takes famotidine at night.", "Takes famotidine"),
 ]
 NEGATIVE = [
     "The bus stopped in front of room 504.",
     "Lunch will be served at 11:50.",
     "We met in April near the parrot cage.",  # words that only look like a stem's ending
-    "The student earned 5.0 units this term.",  # credits, not a dose
+    "The student completed 3 units of algebra.",  # credits, not a dose
     "Please call the 504 coordinator.",  # a post
 ]
 
