@@ -25,6 +25,7 @@ CASES = [
     ("IN THE MATTER OF K.M.T., a minor\nPetitioner: DARIUSZ KOWALCZYK-ORTEGA, father", "K.M.T."),
     ("IN THE MATTER OF K.M.T., a minor\nPetitioner: DARIUSZ KOWALCZYK-ORTEGA, father", "DARIUSZ KOWALCZYK-ORTEGA"),
     ("The hearing officer finds that T.R. was present and that T.R. left early.", "T.R."),
+    ("The bus left at noon. J.M. said nothing to staff.", "J.M"),  # initials opening a sentence
     ("[4:02 PM] ikenna obi: u good?\n[4:03 PM] dre: ya", "ikenna obi"),
     ("Mrs. Okonkwo called the office about her son, who missed the bus.", "Okonkwo"),
     ("Student: Marcus Hall   Grade 9\nHall was absent on Friday.", "Hall"),

@@ -95,6 +95,7 @@ ROWS = [
     (AgeRecognizer, "AGE", "she will be 12 in June", "12"),
     (AgeRecognizer, "AGE", "SRO: How old are you?\nSTUDENT: fifteen.", "fifteen"),
     (AgeRecognizer, "AGE", "PEÑA, Yadira (13) | 8-1", "13"),
+    (AgeRecognizer, "AGE", "- Tomas is 14 (DOB 5/22/2011), lives with his aunt", "14"),
     (AgeRecognizer, "AGE", "was eleven (11) years of age then", "eleven (11) years of age"),
     (AgeRecognizer, "AGE", "Witness Ilse Brandt, 14, saw it.", "14"),  # between commas after a name
     (AgeRecognizer, "AGE", "Em Lan (11 tuổi) bị ngã.", "11 tuổi"),
@@ -104,6 +105,8 @@ ROWS = [
     (EmailPatternRecognizer, "EMAIL", "rico [at] mail [dot] com", "rico [at] mail [dot] com"),
     (EmailPatternRecognizer, "EMAIL", "Reply to j.ortiz@nurse.district.local.", "j.ortiz@nurse.district.local"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "mira3x: who took it\nben: not me", "mira3x"),  # a digit between letters
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "nia.b_07   9:41 PM   u see that\n", "nia.b_07"),  # a DM export
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "Accounts:\nnia.b_07 = Nia Brooks (15)\n", "nia.b_07"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "She plays as gamertag zZLunaBeeZz online.", "zZLunaBeeZz"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "A reply by user rio.v_22 said the same.", "rio.v_22"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "on Discord as NightOwl#4471 last week", "NightOwl#4471"),
@@ -171,6 +174,7 @@ NEGATIVE = [
     (PhonePatternRecognizer, "PHONE", "Call #: 2026-0031190 received; we will call 911 if needed."),
     (NameWordRecognizer, "PERSON", "Will Grace visit Paris? Hope so."),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "Note: see attached"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "student.first=Oleg | student.last_name=Marek\n"),  # an export's keys
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "The user agreed to the terms."),
     (AddressRecognizer, "ADDRESS", "He claims Calle 18 and was seen near the Plaza 3 cinema."),  # no name, no street
     (SchoolRecognizer, "SCHOOL", "Dr. Ana Ruiz MS called the office."),  # MS after a name is a credential

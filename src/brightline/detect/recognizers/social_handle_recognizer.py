@@ -8,4 +8,4 @@ from .rule_set_recognizer import RuleSetRecognizer
 class SocialHandleRecognizer(RuleSetRecognizer):
     """@handles, profile URLs and usernames after a cue."""
 
-    RULES_FILE = "patterns/social_handle.v4.yaml"
+    RULES_FILE = "patterns/social_handle.v5.yaml"
