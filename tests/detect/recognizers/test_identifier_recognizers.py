@@ -95,7 +95,7 @@ ROWS = [
     (AgeRecognizer, "AGE", "she will be 12 in June", "12"),
     (AgeRecognizer, "AGE", "SRO: How old are you?\nSTUDENT: fifteen.", "fifteen"),
     (AgeRecognizer, "AGE", "PEÑA, Yadira (13) | 8-1", "13"),
-    (AgeRecognizer, "AGE", "- Tomas is 14 (DOB 5/22/2011), lives with his aunt", "14"),
+    (AgeRecognizer, "AGE", "- Tomas is 14 (DOB 3/09/2011), lives with his aunt", "14"),
     (AgeRecognizer, "AGE", "was eleven (11) years of age then", "eleven (11) years of age"),
     (AgeRecognizer, "AGE", "Witness Ilse Brandt, 14, saw it.", "14"),  # between commas after a name
     (AgeRecognizer, "AGE", "Em Lan (11 tuổi) bị ngã.", "11 tuổi"),
