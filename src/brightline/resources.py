@@ -51,12 +51,32 @@ def read_yaml_text(text: str) -> Any:
     return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
 
 
+def read_yaml(path: Path) -> Any:
+    """A data file's YAML; an unreadable or malformed file is an error naming it."""
+    try:
+        return read_yaml_text(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise MissingModelError(f"data file {path.name} cannot be read.") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise MissingModelError(f"data file {path.name} is not valid YAML{where}.") from None
+
+
+def validated(model: type[Model], raw: Any, path: Path, strip: str = "") -> Model:
+    """`raw` as `model`, or an error naming the file and the first invalid field (`strip` drops a leading key)."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = [str(p) for p in first["loc"]]
+        if strip and loc[:1] == [strip]:
+            loc = loc[1:]
+        where = ".".join(loc)
+        raise MissingModelError(f"data file {path.name} is invalid at {where}: {first['msg']}.") from None
+
+
 def load_data(relative: str, model: type[Model], root: Path | None = None) -> Model:
     """A YAML file of models/, validated by its pydantic model; a missing or bad file is an error naming it."""
     path = models_dir(root) / relative
-    try:
-        return model.model_validate(read_yaml_text(path.read_text(encoding="utf-8")))
-    except OSError:
-        raise MissingModelError(f"data file {path.name} cannot be read.") from None
-    except (yaml.YAMLError, ValidationError) as exc:
-        raise MissingModelError(f"data file {path.name} is invalid: {str(exc).splitlines()[0]}") from None
+    return validated(model, read_yaml(path), path)

@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..errors import ConfigError, MissingModelError
-from ..resources import models_dir
-from .vocab import RuleModel, RuleSet, RuleSetModel, joined_macros, read_rule_set_model, read_yaml, validated
+from ..resources import models_dir, read_yaml, validated
+from .vocab import RuleModel, RuleSet, RuleSetModel, joined_macros, read_rule_set_model
 
 PROFILES = "profiles"
 _PROFILE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

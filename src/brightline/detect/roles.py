@@ -12,12 +12,12 @@ from functools import cache
 from pathlib import Path
 
 import regex
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from ..errors import MissingModelError
-from ..resources import models_dir, read_yaml_text
+from ..resources import load_data, models_dir
 
+ROLES_FILE = "people/roles.v4.yaml"
 _MIN_NAMES = 1000
 
 
@@ -69,11 +69,8 @@ class Roles:
 @cache
 def load_roles(root: Path | None = None) -> Roles:
     """Load and compile the role vocabulary; a bad file is an error, never a fallback."""
-    path = models_dir(root) / "people" / "roles.v4.yaml"
-    try:
-        model = RolesModel.model_validate(read_yaml_text(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
-        raise MissingModelError(f"data file {path.name} is missing or invalid: {type(exc).__name__}.") from None
+    model = load_data(ROLES_FILE, RolesModel, root)
+    path = models_dir(root) / ROLES_FILE
     titles, roles_after, relations = "|".join(model.titles), "|".join(model.roles_after), "|".join(model.relations)
     honorifics = "|".join(model.honorifics)
     credentials, modifiers = "|".join(model.credentials), "|".join(model.role_modifiers)

@@ -23,20 +23,18 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import regex
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..errors import MissingModelError
-from ..resources import models_dir, read_yaml_text
+from ..resources import models_dir, read_yaml, validated
 from ..types import Label
 
 if TYPE_CHECKING:
     from .profiles import Profile
 
-_Model = TypeVar("_Model", bound=BaseModel)
 _MACRO_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
@@ -205,31 +203,6 @@ def _compile(pattern: str, macros: dict[str, str], case_sensitive: bool, rule_id
         return regex.compile(expand_macros(pattern, macros), flags)
     except (regex.error, ValueError) as exc:
         raise MissingModelError(f"rule {rule_id!r} has an invalid pattern: {exc}") from None
-
-
-def read_yaml(path: Path) -> Any:
-    """A data file's YAML; an unreadable or malformed file is an error naming it."""
-    try:
-        return read_yaml_text(path.read_text(encoding="utf-8"))
-    except OSError:
-        raise MissingModelError(f"data file {path.name} cannot be read.") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise MissingModelError(f"data file {path.name} is not valid YAML{where}.") from None
-
-
-def validated(model: type[_Model], raw: Any, path: Path, strip: str = "") -> _Model:
-    """`raw` as `model`, or an error naming the file and the first invalid field (`strip` drops a leading key)."""
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = [str(p) for p in first["loc"]]
-        if strip and loc[:1] == [strip]:
-            loc = loc[1:]
-        where = ".".join(loc)
-        raise MissingModelError(f"data file {path.name} is invalid at {where}: {first['msg']}.") from None
 
 
 def read_rule_set_model(path: Path) -> RuleSetModel:
