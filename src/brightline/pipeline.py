@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path, PurePath
 
@@ -15,7 +15,7 @@ from .log import get_logger
 from .redact import cover_repeats, make_operator, redact_text, surviving_values
 from .redact.operators import Operator
 from .redact.pdf import Box, PageImage, burn, redaction_boxes, render_pages, text_layer_words, write_pdf
-from .redact.verify import verify_pdf
+from .redact.verify import PdfRedaction, verify_pdf
 from .score import decide, load_weights, score_risk
 from .types import Explanation, Finding, Label, ScreenResult
 
@@ -103,14 +103,14 @@ class Pipeline:
         try:
             plan = self._pdf_plan(result)
             write_pdf(target, plan.pages, self.settings.dpi)
-            plan.verify(target, result.path)
+            verify_pdf(target, plan, result.path)
         except BaseException:
             target.unlink(missing_ok=True)
             raise
 
     def verify_pdf(self, result: ScreenResult, redacted: Path) -> None:
         """Check an existing redaction of a screened PDF as redact checks its own (VerificationError if not clean)."""
-        self._pdf_plan(result).verify(redacted)
+        verify_pdf(redacted, self._pdf_plan(result))
 
     def pdf_boxes(self, result: ScreenResult) -> list[Box]:
         """Where a screened PDF's redaction boxes go, and the placeholder each shows."""
@@ -124,7 +124,7 @@ class Pipeline:
         findings = cover_repeats(result.text, result.findings, labels)
         return findings, operator, redaction_boxes(result.pdf, findings, labels, operator)
 
-    def _pdf_plan(self, result: ScreenResult) -> _PdfPlan:
+    def _pdf_plan(self, result: ScreenResult) -> PdfRedaction:
         findings, operator, boxes = self._pdf_redaction(result)
         assert result.pdf is not None
         labels = self.settings.labels
@@ -136,7 +136,10 @@ class Pipeline:
             words = text_layer_words(result.pdf, number, findings, labels, operator, burned, dpi)
             rotation = result.pdf.rotations[number - 1] if result.pdf.rotations else 0
             pages.append(PageImage.from_burned(burned, rotation, words))
-        return _PdfPlan(pages, boxes, [f.text for f in findings if f.label in labels], dpi)
+        redacted = [f for f in findings if f.label in labels]
+        return PdfRedaction(pages, boxes, [f.text for f in redacted], result.text, _blanked(result.text, redacted), dpi,
+                            original=str(source) if isinstance(source, Path) else source,
+                            password=self.settings.password)
 
     def _detect_one(self, path: str, text: str) -> list[Finding] | None:
         try:
@@ -154,17 +157,12 @@ class Pipeline:
                             decision_reasons=reasons)
 
 
-@dataclass
-class _PdfPlan:
-    """What a PDF's redaction is made of, and the check that a written file matches it."""
-
-    pages: list[PageImage]
-    boxes: list[Box]
-    values: list[str]
-    dpi: int
-
-    def verify(self, path: Path, shown_as: str | None = None) -> None:
-        verify_pdf(path, self.values, self.boxes, self.pages, self.dpi, shown_as)
+def _blanked(text: str, findings: list[Finding]) -> str:
+    """The text with every finding's characters turned to spaces: what a redacted copy may still say."""
+    chars = list(text)
+    for finding in findings:
+        chars[finding.start:finding.end] = " " * (finding.end - finding.start)
+    return "".join(chars)
 
 
 def _with_pages(result: ScreenResult, pdf: PdfText, settings: Settings) -> ScreenResult:

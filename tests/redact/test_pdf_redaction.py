@@ -99,14 +99,15 @@ def test_encrypted_pdf_needs_its_password(pipeline: Pipeline, tmp_path: Path) ->
 
 
 def test_verification_failure_leaves_no_file(pipeline: Pipeline, tmp_path: Path) -> None:
-    from brightline.redact.verify import verify_pdf
+    from brightline.redact.verify import PdfRedaction, verify_pdf
 
     source = make.base(tmp_path / "original.pdf")
+    nothing_kept = PdfRedaction([], [], ["QUISPE, Mateo"], "QUISPE, Mateo", "", 200)
     with pytest.raises(VerificationError):
-        verify_pdf(source, ["QUISPE, Mateo"], [], [], 200)  # the original itself leaks: caught
+        verify_pdf(source, nothing_kept)  # the original itself leaks: caught
     # a copy is checked under a temporary name; the message names the input it was made from
     with pytest.raises(VerificationError, match=r"^inbox/report\.pdf: unexpected structure"):
-        verify_pdf(source, ["QUISPE, Mateo"], [], [], 200, shown_as="inbox/report.pdf")
+        verify_pdf(source, nothing_kept, shown_as="inbox/report.pdf")
 
 
 def test_verify_command_accepts_a_redaction_and_rejects_the_original(pipeline: Pipeline, tmp_path: Path) -> None:
@@ -124,19 +125,46 @@ def test_verify_command_accepts_a_redaction_and_rejects_the_original(pipeline: P
 
 
 @pytest.mark.parametrize(
-    "media_box",
-    [[-100, -50, 512, 742], [612, 792, 0, 0], [512, 742, -100, -50]],
-    ids=["non_zero_origin", "inverted", "inverted_and_moved"],
+    "boxes",
+    [
+        {"MediaBox": [-100, -50, 512, 742]},
+        {"MediaBox": [612, 792, 0, 0]},
+        {"MediaBox": [512, 742, -100, -50]},
+        {"CropBox": [36, 36, 576, 756]},
+        {"CropBox": [40, 20, 600, 760]},
+        {"CropBox": [600, 760, 40, 20]},
+        {"CropBox": [-50, -50, 700, 900]},  # larger than the MediaBox: clipped to it
+        {"UserUnit": 2.0},
+    ],
+    ids=["non_zero_origin", "inverted", "inverted_and_moved", "cropped", "cropped_unevenly", "inverted_crop",
+         "crop_beyond_media", "user_unit"],
 )
-def test_odd_page_boxes(pipeline: Pipeline, tmp_path: Path, media_box: list[int]) -> None:
+def test_odd_page_boxes(pipeline: Pipeline, tmp_path: Path, boxes: dict) -> None:
+    """Boxes land on the glyphs pdfium draws; redact's own check from the original's glyphs proves it."""
     source = make.base(tmp_path / "box.pdf")
     with pikepdf.open(source, allow_overwriting_input=True) as pdf:
-        pdf.pages[0].MediaBox = media_box
+        for key, value in boxes.items():
+            pdf.pages[0][f"/{key}"] = value
         pdf.save(source)
     found = everything_extractable(redact(pipeline, source, tmp_path))
     for secret in make.SECRETS:
         assert secret not in found
     assert "custodian fixed the boiler" in found  # the text layer sits where the words are drawn
+
+
+def test_a_crop_inherited_from_the_page_tree(pipeline: Pipeline, tmp_path: Path) -> None:
+    source = make.base(tmp_path / "inherited.pdf")
+    with pikepdf.open(source, allow_overwriting_input=True) as pdf:
+        pdf.Root.Pages.CropBox = [40, 20, 600, 760]
+        pdf.save(source)
+    result = next(pipeline.screen_paths([source]))
+    name = result.text.index("QUISPE")
+    assert result.pdf is not None and result.pdf.page_sizes == [(560.0, 740.0)]
+    box = result.pdf.boxes[name]
+    # drawn at x 72 after "Name: " (35.45 pt of 11 pt Helvetica) on baseline 722: seen from the crop's corner
+    assert box is not None
+    assert (box.x0, box.bottom) == (pytest.approx(72 + 35.45 - 40, abs=0.1), pytest.approx(760 - 722 + 2.3, abs=0.1))
+    redact(pipeline, source, tmp_path)  # verified against the glyphs pdfium draws
 
 
 @pytest.mark.parametrize("font", ["Vera", "HeiseiMin-W3"], ids=["truetype", "cid_type0"])
@@ -191,4 +219,22 @@ def test_a_box_that_does_not_cover_is_caught(pipeline: Pipeline, tmp_path: Path)
     tampered = tmp_path / "tampered.pdf"
     write_pdf(tampered, [PageImage.from_burned(unburned, 0, [])], 200)
     with pytest.raises(VerificationError, match="not solid"):
-        verify_pdf(tampered, [], plan.boxes, plan.pages, 200)
+        verify_pdf(tampered, plan)
+
+
+def test_boxes_off_the_text_are_caught_by_the_original_glyphs(pipeline: Pipeline, tmp_path: Path) -> None:
+    """Solid boxes in the wrong place, written exactly as planned: only the check from the original sees it."""
+    from dataclasses import replace
+
+    from brightline.redact.pdf import PageImage, burn, render_pages, write_pdf
+    from brightline.redact.verify import verify_pdf
+
+    source = make.base(tmp_path / "report.pdf")
+    plan = pipeline._pdf_plan(next(pipeline.screen_paths([source])))
+    shifted = [replace(box, top=box.top + 36, bottom=box.bottom + 36) for box in plan.boxes]
+    page = PageImage.from_burned(burn(next(render_pages(source, "report.pdf", None, 200)), shifted, 200), 0, [])
+    misplaced = tmp_path / "misplaced.pdf"
+    write_pdf(misplaced, [page], 200)
+    with pytest.raises(VerificationError, match="still legible on page 1"):
+        verify_pdf(misplaced, replace(plan, pages=[page], boxes=shifted))
+    verify_pdf(redact(pipeline, source, tmp_path), plan)  # the real redaction passes the same check

@@ -2,12 +2,13 @@
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brightline import Pipeline
 from brightline.config import DEFAULT_REDACTED, RedactionStyle
-from brightline.redact import cover_repeats, make_operator, redact_text
+from brightline.redact import cover_repeats, make_operator, redact_text, surviving_values
 from brightline.types import Explanation, Finding, Label
 
 REPORT = (
@@ -77,6 +78,22 @@ def test_repeats_the_detectors_missed_are_covered() -> None:
     covered = cover_repeats(text, findings, {Label.PERSON})
     assert len(covered) == 2
     assert "Kowalski" not in redact_text(text, covered, {Label.PERSON}, make_operator(RedactionStyle.FIXED))
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "covered"),
+    [
+        ("Kowalski was late. KOWALSKI, ANNA signed.", "Kowalski", ["Kowalski", "KOWALSKI"]),
+        ("Will was late. He will call.", "Will", ["Will"]),  # the ordinary word stays
+        ("Ana Ruiz left. ANA RUIZ signed; ana   ruiz", "Ana Ruiz", ["Ana Ruiz", "ANA RUIZ", "ana   ruiz"]),
+    ],
+    ids=["surname_in_capitals", "lower_case_word_kept", "name_in_any_case_and_spacing"],
+)
+def test_repeats_in_capitals_are_covered(text: str, found: str, covered: list[str]) -> None:
+    findings = cover_repeats(text, [_finding(Label.PERSON, text, found)], {Label.PERSON})
+    assert [text[f.start:f.end] for f in findings] == covered
+    redacted = redact_text(text, findings, {Label.PERSON}, make_operator(RedactionStyle.FIXED))
+    assert surviving_values(redacted, findings, {Label.PERSON}) == []
 
 
 @settings(max_examples=200, deadline=None)

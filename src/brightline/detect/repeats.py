@@ -18,11 +18,13 @@ def value_pattern(value: str) -> re.Pattern[str]:
     """A redacted value wherever it recurs: as a whole word, however spaced or wrapped, in any case.
 
     The one rule for covering repeats and for proving none survives. A single capitalised word
-    ("Case", "Will") counts only as written: in lower case elsewhere it is the ordinary word.
+    ("Case", "Will") counts as written and in capitals (a surname in a heading or a form's name
+    field): in lower case elsewhere it is the ordinary word.
     """
     words = value.split()
-    flags = 0 if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]) else re.IGNORECASE
-    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", flags)
+    if len(words) == 1 and re.fullmatch(r"[A-Z][a-z'’-]+", words[0]):
+        return re.compile(rf"(?<!\w)(?:{re.escape(words[0])}|{re.escape(words[0].upper())})(?!\w)")
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
 
 
 def cover_repeats(text: str, findings: list[Finding], labels: Collection[Label]) -> list[Finding]:

@@ -182,8 +182,8 @@ def _runs(text: str, hidden: list[bool]) -> list[tuple[int, int]]:
 def _normalised(origin: Path | bytes, password: str | None) -> tuple[Path | io.BytesIO, list[int]]:
     """What pdfplumber should read, and each page's /Rotate.
 
-    A file with rotated pages or inverted page boxes is read from an in-memory copy without /Rotate and
-    with each box's corners in order, so text is read in the unrotated page space that pdfium renders.
+    A file with rotated pages, inverted page boxes or a CropBox is read from an in-memory copy without
+    /Rotate whose MediaBox is the area shown, so text is read in the unrotated page space that pdfium renders.
     When pikepdf cannot open the file, the file itself is returned with no rotations, and pdfplumber's
     refusal says why.
     """
@@ -196,12 +196,13 @@ def _normalised(origin: Path | bytes, password: str | None) -> tuple[Path | io.B
                 if "/Rotate" in page.obj:
                     del page.obj["/Rotate"]
                     changed = True
-                for name in ("mediabox", "cropbox"):  # pikepdf resolves inherited boxes
-                    box = [float(v) for v in getattr(page, name)]
-                    if len(box) == 4 and (box[0] > box[2] or box[1] > box[3]):
-                        setattr(page, name, pikepdf.Array([min(box[0], box[2]), min(box[1], box[3]),
-                                                           max(box[0], box[2]), max(box[1], box[3])]))
-                        changed = True
+                shown = _shown_area(page)
+                if shown is not None and shown != [float(v) for v in page.mediabox]:
+                    page.mediabox = pikepdf.Array(shown)  # pikepdf writes it on the page: inherited boxes too
+                    changed = True
+                if "/CropBox" in page.obj:
+                    del page.obj["/CropBox"]
+                    changed = True
             if not changed:
                 return unchanged, rotations
             buffer = io.BytesIO()
@@ -210,3 +211,24 @@ def _normalised(origin: Path | bytes, password: str | None) -> tuple[Path | io.B
         return unchanged, []
     buffer.seek(0)
     return buffer, rotations
+
+
+def _ordered(box: pikepdf.Array) -> list[float] | None:
+    """A page box's corners as (left, bottom, right, top), however they were written; None if malformed."""
+    values = [float(v) for v in box]
+    if len(values) != 4:
+        return None
+    return [min(values[0], values[2]), min(values[1], values[3]), max(values[0], values[2]), max(values[1], values[3])]
+
+
+def _shown_area(page: pikepdf.Page) -> list[float] | None:
+    """The part of the page pdfium renders: the CropBox clipped to the MediaBox (pikepdf resolves inheritance).
+
+    Character boxes are read in this area, so they land where the renderer draws the characters; a crop
+    read as the MediaBox would shift every redaction box off the text it covers.
+    """
+    media, crop = _ordered(page.mediabox), _ordered(page.cropbox)
+    if media is None or crop is None:
+        return media
+    shown = [max(media[0], crop[0]), max(media[1], crop[1]), min(media[2], crop[2]), min(media[3], crop[3])]
+    return shown if shown[0] < shown[2] and shown[1] < shown[3] else media
