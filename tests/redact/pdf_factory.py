@@ -124,3 +124,18 @@ def hidden_layer_and_actual_text(path: Path) -> Path:
         page.contents_add(pdf.make_stream(extra), prepend=False)
         pdf.save(path)
     return path
+
+
+def with_annotation_boxes(path: Path, *, square_fill: list[float], square_flags: int = 4) -> Path:
+    """Earlier redactions made as annotations: a filled Square over the name line, a Redact mark over
+    the sentence about arrival, and a sticky note (dropped, never shown)."""
+    base(path)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        square = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Square, Rect=[100, 716, 300, 734],
+                                    IC=square_fill, C=[0, 0, 0], F=square_flags)
+        mark = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Redact, Rect=[70, 682, 200, 698])
+        note = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Text, Rect=[400, 600, 420, 620],
+                                  Contents=pikepdf.String("see the custodian"))
+        pdf.pages[0].Annots = pdf.make_indirect([pdf.make_indirect(a) for a in (square, mark, note)])
+        pdf.save(path)
+    return path

@@ -238,3 +238,32 @@ def test_boxes_off_the_text_are_caught_by_the_original_glyphs(pipeline: Pipeline
     with pytest.raises(VerificationError, match="still legible on page 1"):
         verify_pdf(misplaced, replace(plan, pages=[page], boxes=shifted))
     verify_pdf(redact(pipeline, source, tmp_path), plan)  # the real redaction passes the same check
+
+
+@pytest.mark.parametrize(
+    ("fill", "flags", "covered"),
+    [
+        ([0, 0, 0], 4, [": QUISPE, Mateo DOB: 03/14/2009", "Quispe recently arrived fro"]),
+        ([1, 1, 1], 4, ["Quispe recently arrived fro"]),  # a white box hides nothing
+        ([0, 0, 0], 6, ["Quispe recently arrived fro"]),  # nor does an annotation flagged hidden
+    ],
+    ids=["dark_square", "white_square", "hidden_square"],
+)
+def test_annotation_boxes_are_earlier_redactions(pipeline: Pipeline, tmp_path: Path, fill: list[float], flags: int,
+                                                 covered: list[str]) -> None:
+    import numpy
+    import pypdfium2 as pdfium
+
+    source = make.with_annotation_boxes(tmp_path / "annotated.pdf", square_fill=fill, square_flags=flags)
+    result = next(pipeline.screen_paths([source]))
+    assert [f.text for f in result.findings if f.label == "COVERED_TEXT"] == covered
+    output = redact(pipeline, source, tmp_path)
+    found = everything_extractable(output)
+    assert "recently arrived" not in found and "see the custodian" not in found
+    document = pdfium.PdfDocument(str(output))
+    try:
+        shown = numpy.asarray(document[0].render(scale=1, grayscale=True).to_pil().convert("L"))
+    finally:
+        document.close()
+    mark = shown[94:110, 70:200]  # the Redact mark's rectangle, from the page's top-left
+    assert (mark < 128).mean() > 0.75  # burned back in black, not dropped with the other annotations

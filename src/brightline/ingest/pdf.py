@@ -3,8 +3,9 @@
 The document text is the pages' layout text (pdfplumber's TextMap), pages separated by a form feed.
 Each character of that text has its page and box, or None for layout whitespace. Pages with no text
 layer (scans) and encrypted files without their password are refused: nothing is passed through
-unredacted. Text drawn in a dark colour under a dark filled rectangle (an earlier redaction that left
-the text in place, what x-ray looks for) is marked as covered.
+unredacted. Text drawn in a dark colour under a dark filled rectangle, or under a Redact annotation or a
+dark Square annotation (earlier redactions that left the text in place, what x-ray looks for), is
+marked as covered.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class PdfText:
     rotations: list[int]
     # (start, end) offsets of text hidden under a dark box in the input
     covered: list[tuple[int, int]] = field(default_factory=list)
+    # annotations drawn as boxes over the page (earlier redactions): they stay black in the output
+    covering: list[CharBox] = field(default_factory=list)
     # the file, or its bytes (an archive entry), for rendering at redaction
     source: Path | bytes | None = field(default=None, repr=False)
 
@@ -100,6 +103,7 @@ def read_pdf(origin: Path | bytes, password: str | None = None, max_pages: int =
         boxes: list[CharBox | None] = []
         sizes: list[tuple[float, float]] = []
         hidden: list[bool] = []
+        covering: list[CharBox] = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
                 textmap = page._get_textmap(layout=False, keep_blank_chars=False)
@@ -109,13 +113,15 @@ def read_pdf(origin: Path | bytes, password: str | None = None, max_pages: int =
                 raise InputFileError(f"{path}: page {number} has no text layer (a scan); it needs OCR first.")
             x0, top = page.bbox[0], page.bbox[1]
             dark_boxes = _dark_boxes(page)
+            annotations = _covering_annotations(page)
+            covering += [CharBox(number, a[0] - x0, a[1] - top, a[2] - x0, a[3] - top) for a in annotations]
             if number > 1:
                 parts.append(PAGE_BREAK)
                 boxes += [None] * len(PAGE_BREAK)
                 hidden += [False] * len(PAGE_BREAK)
             for ch, obj in textmap.tuples:
                 parts.append(ch)
-                hidden.append(obj is not None and bool(dark_boxes) and _under(obj, dark_boxes))
+                hidden.append(obj is not None and (_under(obj, dark_boxes) or _centre_in(obj, annotations)))
                 boxes.append(
                     None if obj is None else CharBox(number, obj["x0"] - x0, obj["top"] - top, obj["x1"] - x0,
                                                      obj["bottom"] - top)
@@ -124,10 +130,11 @@ def read_pdf(origin: Path | bytes, password: str | None = None, max_pages: int =
             page.close()  # pdfplumber keeps every page's objects otherwise: gigabytes for a long file
     text = "".join(parts)
     return PdfText(text=text, boxes=boxes, page_sizes=sizes, rotations=rotations, covered=_runs(text, hidden),
-                   source=origin)
+                   covering=covering, source=origin)
 
 
 _DARK = 0.35  # luminance (0 black, 1 white) below which a fill hides dark text
+_HIDDEN_FLAG = 2  # an annotation's /F bit that keeps viewers from showing it
 Rect = tuple[float, float, float, float]
 
 
@@ -157,13 +164,36 @@ def _dark_boxes(page: pdfplumber.page.Page) -> list[Rect]:
     return found
 
 
+def _covering_annotations(page: pdfplumber.page.Page) -> list[Rect]:
+    """Annotations that are earlier redactions: Redact marks, and shown Square boxes filled dark.
+
+    A viewer draws them over the page, so the text beneath is hidden to the eye yet read by every
+    extractor. Other annotations (notes, stamps, links, form fields) are dropped from the output unread.
+    """
+    found = []
+    for annotation in page.annots:
+        data = annotation.get("data") or {}
+        subtype = getattr(data.get("Subtype"), "name", data.get("Subtype"))
+        hidden = isinstance(data.get("F"), int) and data["F"] & _HIDDEN_FLAG
+        fill = data.get("IC")
+        shade = _luminance(list(fill)) if isinstance(fill, (list, tuple)) and fill else None
+        if subtype == "Redact" or (subtype == "Square" and not hidden and shade is not None and shade < _DARK):
+            found.append((min(annotation["x0"], annotation["x1"]), min(annotation["top"], annotation["bottom"]),
+                          max(annotation["x0"], annotation["x1"]), max(annotation["top"], annotation["bottom"])))
+    return found
+
+
 def _under(char: dict, dark_boxes: list[Rect]) -> bool:
     """A dark character whose centre lies in a dark box: nobody sees it, every extractor reads it."""
     shade = _luminance(char.get("non_stroking_color"))
     if shade is None or shade >= _DARK:
         return False  # light text on a dark band is a visible heading, not a hidden one
+    return _centre_in(char, dark_boxes)
+
+
+def _centre_in(char: dict, rects: list[Rect]) -> bool:
     x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in dark_boxes)
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in rects)
 
 
 def _runs(text: str, hidden: list[bool]) -> list[tuple[int, int]]:

@@ -1,7 +1,8 @@
 """Redact a PDF by rebuilding it from pixels: nothing of the original page survives but its image.
 
-Each page is rendered in unrotated page space (pypdfium2; annotations and form widgets not drawn),
-every redacted span is burned into the pixels as a solid box, and
+Each page is rendered in unrotated page space (pypdfium2; annotations and form widgets not drawn:
+annotations that are earlier redactions are burned back in as boxes), every redacted span is burned
+into the pixels as a solid box, and
 a new PDF is written with pikepdf holding, per page, only that image (1 bit per pixel) and an invisible
 text layer of the words still visibly inked on it, placeholders where spans were removed. No metadata,
 annotations, forms, attachments, scripts, outlines, layers or structure tree are carried over.
@@ -45,7 +46,7 @@ class Box:
 
 
 def redaction_boxes(pdf: PdfText, findings: list[Finding], labels: Collection[Label], operator: Operator) -> list[Box]:
-    """One rectangle per line of characters of every redacted finding."""
+    """One rectangle per line of characters of every redacted finding, and one per covering annotation."""
     boxes: list[Box] = []
     for finding in sorted((f for f in findings if f.label in labels), key=lambda f: f.start):
         placeholder = operator.replacement(finding, entity_key(finding))
@@ -56,7 +57,8 @@ def redaction_boxes(pdf: PdfText, findings: list[Finding], labels: Collection[La
         for (page, _), chars in lines.items():
             boxes.append(Box(page, min(c.x0 for c in chars) - _PAD, min(c.top for c in chars) - _PAD,
                              max(c.x1 for c in chars) + _PAD, max(c.bottom for c in chars) + _PAD, placeholder))
-    return boxes
+    # an earlier redaction made as an annotation is not drawn from the page: it is burned back in, unlabelled
+    return boxes + [Box(r.page, r.x0, r.top, r.x1, r.bottom, "") for r in pdf.covering]
 
 
 def render_pages(source: Path | bytes, name: str, password: str | None, dpi: int) -> Iterator[Image.Image]:
