@@ -18,11 +18,11 @@ LINES = [
 SECRETS = ["QUISPE", "Quispe", "Mateo", "Elena", "1047712345", "03/14/2009", "555-0172"]
 
 
-def base(path: Path, *, rotate: int = 0, extra=None, pagesize=(612, 792)) -> Path:
+def base(path: Path, *, rotate: int = 0, extra=None, pagesize=(612, 792), lines: list[str] = LINES) -> Path:
     c = canvas.Canvas(str(path), pagesize=pagesize)
     c.setFont("Helvetica", 11)
     y = pagesize[1] - 52
-    for line in LINES:
+    for line in lines:
         c.drawString(72, y, line)
         y -= 18
     if extra is not None:

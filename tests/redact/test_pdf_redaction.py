@@ -267,3 +267,24 @@ def test_annotation_boxes_are_earlier_redactions(pipeline: Pipeline, tmp_path: P
         document.close()
     mark = shown[94:110, 70:200]  # the Redact mark's rectangle, from the page's top-left
     assert (mark < 128).mean() > 0.75  # burned back in black, not dropped with the other annotations
+
+
+def test_pseudonyms_follow_the_person_across_pdfs_and_text(tmp_path: Path) -> None:
+    """Two students in two PDFs get two tokens; one student gets one token in a PDF and in text."""
+    import re
+
+    from brightline.config import RedactionStyle, Settings
+
+    keyed = Pipeline(Settings(style=RedactionStyle.PSEUDONYM, pseudonym_key=b"an office key of thirty-two bytes or more"))
+    first = make.base(tmp_path / "first.pdf")
+    other = [line.replace("QUISPE, Mateo", "OKAFOR, Chidi").replace("Elena Quispe", "Ngozi Okafor")
+             .replace("Quispe", "Okafor") for line in make.LINES]
+    second = make.base(tmp_path / "second.pdf", lines=other)
+    tokens = []
+    for source in (first, second):
+        found = everything_extractable(redact(keyed, source, tmp_path))
+        tokens.append(set(re.findall(r"\[PERSON ([0-9a-f]{16})\]", found)))
+    assert tokens[0] and tokens[1] and not tokens[0] & tokens[1]
+    text = keyed.redact(keyed.screen_text("Incident: Mateo Quispe left the room early."))
+    in_text = set(re.findall(r"\[PERSON ([0-9a-f]{16})\]", text))
+    assert in_text and in_text <= tokens[0]

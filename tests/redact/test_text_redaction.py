@@ -1,6 +1,7 @@
 """Redacting text: consistent placeholders, styles, overlaps, and the invariants that must hold."""
 
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -8,6 +9,7 @@ from hypothesis import strategies as st
 
 from brightline import Pipeline
 from brightline.config import DEFAULT_REDACTED, RedactionStyle
+from brightline.errors import ConfigError
 from brightline.redact import cover_repeats, make_operator, redact_text, surviving_values
 from brightline.types import Explanation, Finding, Label
 
@@ -48,18 +50,28 @@ def test_styles() -> None:
     )
 
 
+OFFICE_KEY = b"an office key of thirty-two bytes or more"
+
+
 def test_pseudonyms_are_keyed_and_stable_across_documents() -> None:
     one = "Report on Ana Ruiz."
-    two = "Ana Ruiz was absent; later Ana Ruiz returned."
-    operator = make_operator(RedactionStyle.PSEUDONYM, b"office-key")
+    two = "RUIZ, ANA was absent; later Ana Ruiz returned."
+    operator = make_operator(RedactionStyle.PSEUDONYM, OFFICE_KEY)
     first = redact_text(one, [_finding(Label.PERSON, one, "Ana Ruiz")], {Label.PERSON}, operator)
-    second = redact_text(two, [_finding(Label.PERSON, two, "Ana Ruiz")], {Label.PERSON},
-                         make_operator(RedactionStyle.PSEUDONYM, b"office-key"))
-    token = re.search(r"\[PERSON [0-9a-f]{8}\]", first)
-    assert token and token.group(0) in second
-    other_key = redact_text(one, [_finding(Label.PERSON, one, "Ana Ruiz")], {Label.PERSON},
-                            make_operator(RedactionStyle.PSEUDONYM, b"another-key"))
-    assert other_key != first
+    person = _finding(Label.PERSON, two, "RUIZ, ANA")
+    findings = [replace(person, entity="person-1"),
+                replace(_finding(Label.PERSON, two, "Ana Ruiz"), entity="person-1")]
+    second = redact_text(two, findings, {Label.PERSON}, make_operator(RedactionStyle.PSEUDONYM, OFFICE_KEY))
+    token = re.search(r"\[PERSON [0-9a-f]{16}\]", first)  # 64 bits
+    assert token and second.count(token.group(0)) == 2  # one person, one token, however written
+    other = redact_text(one, [_finding(Label.PERSON, one, "Ana Ruiz")], {Label.PERSON},
+                        make_operator(RedactionStyle.PSEUDONYM, OFFICE_KEY + b"!"))
+    assert other != first
+
+
+def test_a_short_pseudonym_key_is_refused() -> None:
+    with pytest.raises(ConfigError, match="at least 32"):
+        make_operator(RedactionStyle.PSEUDONYM, b"office-key")
 
 
 def test_overlapping_findings_are_covered_whole() -> None:

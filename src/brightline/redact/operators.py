@@ -6,11 +6,13 @@ import hashlib
 import hmac
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 
 from ..errors import ConfigError
 from ..types import SENSITIVE_LABELS, Finding, Label, RedactionStyle
 
 _NORMAL = re.compile(r"[^0-9a-z]+")
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def entity_key(finding: Finding) -> str:
@@ -18,6 +20,28 @@ def entity_key(finding: Finding) -> str:
     if finding.entity is not None:
         return finding.entity
     return f"{finding.label}:{_NORMAL.sub('', finding.text.lower())}"
+
+
+def canonical_forms(findings: Iterable[Finding]) -> dict[str, str]:
+    """Each entity's fullest mention in one canonical form, which keyed pseudonyms hash.
+
+    The form is lower case, punctuation dropped, and a name written surname first with a comma
+    ("ALVAREZ, Jose") turned round, so "Jose Alvarez" in another document gets the same token.
+    """
+    canonical: dict[str, str] = {}
+    for finding in findings:
+        key = entity_key(finding)
+        form = _canonical(finding.text, finding.label is Label.PERSON)
+        if key not in canonical or len(form) > len(canonical[key]):
+            canonical[key] = form
+    return canonical
+
+
+def _canonical(text: str, is_name: bool) -> str:
+    if is_name and text.count(",") == 1:
+        surname, given = text.split(",")
+        text = f"{given} {surname}"
+    return " ".join(_WORDS.findall(text.lower()))
 
 
 class Operator(ABC):
@@ -64,21 +88,31 @@ class FixedOperator(Operator):
 
 
 class PseudonymOperator(Operator):
-    """[LABEL xxxxxx]: HMAC-SHA256 of the entity's fullest text under the office's key."""
+    """[LABEL 16 hex digits]: 64 bits of HMAC-SHA256 of the entity's canonical form under the office's key.
+
+    64 bits: among a district's hundred thousand students, two sharing a token is a one-in-a-billion
+    chance; 32 bits made it likely in a large archive.
+    """
 
     def __init__(self, key: bytes) -> None:
         self.key = key
 
     def replacement(self, finding: Finding, canonical: str) -> str:
         digest = hmac.new(self.key, f"{finding.label}:{canonical}".encode(), hashlib.sha256).hexdigest()
-        return f"[{finding.label} {digest[:8]}]"
+        return f"[{finding.label} {digest[:16]}]"
+
+
+MIN_KEY_BYTES = 32  # as long as the hash: a shorter key is guessable from the tokens of known names
 
 
 def make_operator(style: RedactionStyle, key: bytes | None = None) -> Operator:
-    """The operator for a style; pseudonyms need the office's key."""
+    """The operator for a style; pseudonyms need the office's key, at least 32 bytes long."""
     if style is RedactionStyle.PSEUDONYM:
         if not key:
             raise ConfigError("pseudonyms need a key: set BRIGHTLINE_PSEUDONYM_KEY or pass --key-file.")
+        if len(key) < MIN_KEY_BYTES:
+            raise ConfigError(f"the pseudonym key is {len(key)} bytes; it must be at least {MIN_KEY_BYTES} "
+                              "(for example: head -c 48 /dev/urandom | base64 > office.key).")
         return PseudonymOperator(key)
     return {
         RedactionStyle.PLACEHOLDER: PlaceholderOperator,

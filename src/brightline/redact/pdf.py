@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 from ..errors import InputFileError
 from ..ingest.pdf import CharBox, PdfText
 from ..types import Finding, Label
-from .operators import Operator, entity_key
+from .operators import Operator, canonical_forms, entity_key
 
 DEFAULT_DPI = 200
 _PAD = 1.0  # points around each redacted line of characters
@@ -48,8 +48,10 @@ class Box:
 def redaction_boxes(pdf: PdfText, findings: list[Finding], labels: Collection[Label], operator: Operator) -> list[Box]:
     """One rectangle per line of characters of every redacted finding, and one per covering annotation."""
     boxes: list[Box] = []
-    for finding in sorted((f for f in findings if f.label in labels), key=lambda f: f.start):
-        placeholder = operator.replacement(finding, entity_key(finding))
+    chosen = sorted((f for f in findings if f.label in labels), key=lambda f: f.start)
+    canonical = canonical_forms(chosen)
+    for finding in chosen:
+        placeholder = operator.replacement(finding, canonical[entity_key(finding)])
         lines: dict[tuple[int, float], list[CharBox]] = {}
         for char in pdf.boxes[finding.start:finding.end]:
             if char is not None:
@@ -114,6 +116,7 @@ def text_layer_words(pdf: PdfText, page: int, findings: list[Finding], labels: C
                      operator: Operator, image: Image.Image, dpi: int) -> list[tuple[str, CharBox]]:
     """The words of a page that are visibly inked on the redacted image, placeholders for redactions."""
     first, last = pdf.page_span(page)
+    canonical = canonical_forms(f for f in findings if f.label in labels)  # the whole file's, as its boxes
     redacted = [f for f in findings if f.label in labels and f.start < last and first < f.end]
     covered = set()
     for finding in redacted:
@@ -127,13 +130,13 @@ def text_layer_words(pdf: PdfText, page: int, findings: list[Finding], labels: C
         if inside and start is None:
             start = index
         if not inside and start is not None:
-            words += _word(pdf, start, index, covered, redacted, placed, operator, image, dpi)
+            words += _word(pdf, start, index, covered, redacted, placed, operator, canonical, image, dpi)
             start = None
     return words
 
 
 def _word(pdf: PdfText, start: int, end: int, covered: set[int], redacted: list[Finding], placed: set[int],
-          operator: Operator, image: Image.Image, dpi: int) -> list[tuple[str, CharBox]]:
+          operator: Operator, canonical: dict[str, str], image: Image.Image, dpi: int) -> list[tuple[str, CharBox]]:
     chars = [c for c in pdf.boxes[start:end] if c is not None]
     box = CharBox(chars[0].page, min(c.x0 for c in chars), min(c.top for c in chars), max(c.x1 for c in chars),
                   max(c.bottom for c in chars))
@@ -142,7 +145,7 @@ def _word(pdf: PdfText, start: int, end: int, covered: set[int], redacted: list[
         if id(finding) in placed:
             return []
         placed.add(id(finding))
-        return [(operator.replacement(finding, entity_key(finding)), box)]
+        return [(operator.replacement(finding, canonical[entity_key(finding)]), box)]
     share = _ink_share(image, box, dpi)
     if share == 0 or share >= _COVERED:
         return []  # not inked (hidden text) or under a box already (an earlier redaction)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..detect.repeats import value_pattern
 from ..types import Finding, Label
-from .operators import Operator, entity_key, without_placeholders
+from .operators import Operator, canonical_forms, entity_key, without_placeholders
 
 _NORMAL = re.compile(r"\s+")
 
@@ -16,7 +16,7 @@ _NORMAL = re.compile(r"\s+")
 def redact_text(text: str, findings: list[Finding], labels: Collection[Label], operator: Operator) -> str:
     """The text with every finding of `labels` replaced; overlapping findings become one replacement."""
     chosen = sorted((f for f in findings if f.label in labels), key=lambda f: (f.start, -(f.end - f.start)))
-    canonical = _canonical_names(chosen)
+    canonical = canonical_forms(chosen)
     # merge overlaps first so no character of any chosen finding survives
     spans: list[tuple[int, int, Finding]] = []
     for finding in chosen:
@@ -39,17 +39,6 @@ def redact_text(text: str, findings: list[Finding], labels: Collection[Label], o
         cursor = start
     pieces.append(text[:cursor])
     return "".join(reversed(pieces))
-
-
-def _canonical_names(findings: list[Finding]) -> dict[str, str]:
-    """The longest surface form of each entity ("MEJIA, Carlos Andres" for "Mejia"), for keyed pseudonyms."""
-    canonical: dict[str, str] = {}
-    for finding in findings:
-        key = entity_key(finding)
-        surface = _NORMAL.sub(" ", finding.text.strip()).lower()
-        if key not in canonical or len(surface) > len(canonical[key]):
-            canonical[key] = surface
-    return canonical
 
 
 def surviving_values(redacted: str, findings: list[Finding], labels: Collection[Label]) -> list[Label]:
