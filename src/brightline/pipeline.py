@@ -173,7 +173,8 @@ def _with_pages(result: ScreenResult, pdf: PdfText, settings: Settings) -> Scree
     result.pages = pdf.pages
     covered = [Finding(Label.COVERED_TEXT, start, end, pdf.text[start:end], _COVERED_EXPLANATION)
                for start, end in pdf.covered]
-    findings = sorted(result.findings + covered, key=lambda f: (f.start, f.end))
+    unread = [Finding(Label.IMAGE, start, end, pdf.text[start:end], _UNREAD_EXPLANATION) for start, end in pdf.unread]
+    findings = sorted(result.findings + covered + unread, key=lambda f: (f.start, f.end))
     result.findings = [replace(f, page=pdf.page_of(f.start)) for f in findings]
     if result.risk is not None:
         result.decision, result.decision_reasons = decide(result.risk, result.findings, *settings.recipient_policy)
@@ -183,4 +184,8 @@ def _with_pages(result: ScreenResult, pdf: PdfText, settings: Settings) -> Scree
 _COVERED_EXPLANATION = Explanation(
     detector="pdf_covered_text", rule="pdf:text_under_dark_box", score=1.0, category="earlier_redaction",
     note="text drawn under a black box: hidden to the eye, readable by any extractor",
+)
+_UNREAD_EXPLANATION = Explanation(
+    detector="pdf_picture", rule="ocr:unread_picture", score=1.0, category="unread_picture",
+    note="a picture or drawing OCR could not read with confidence (a photo, a logo, a signature): boxed whole",
 )

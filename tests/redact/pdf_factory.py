@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
+from PIL import Image
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 NAME = "QUISPE, Mateo"
@@ -124,3 +127,37 @@ def hidden_layer_and_actual_text(path: Path) -> Path:
         page.contents_add(pdf.make_stream(extra), prepend=False)
         pdf.save(path)
     return path
+
+
+def page_image(source: Path, dpi: int = 300, turn: int = 0, skew: float = 0.0) -> Image.Image:
+    """The first page of a PDF as a scanner would give it: grayscale pixels, turned `turn` degrees
+    anticlockwise and skewed `skew` degrees."""
+    document = pdfium.PdfDocument(str(source))
+    try:
+        image = document[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        document.close()
+    if turn:
+        image = image.rotate(turn, expand=True)
+    if skew:
+        image = image.rotate(skew, expand=True, fillcolor=255, resample=Image.Resampling.BILINEAR)
+    return image
+
+
+def image_only_pdf(path: Path, images: list[Image.Image], dpi: int = 300) -> Path:
+    """A PDF whose pages are images and nothing else: a scan, with no text layer."""
+    first = images[0]
+    c = canvas.Canvas(str(path), pagesize=(first.width * 72 / dpi, first.height * 72 / dpi))
+    for image in images:
+        size = (image.width * 72 / dpi, image.height * 72 / dpi)
+        c.setPageSize(size)
+        c.drawImage(ImageReader(image), 0, 0, *size)
+        c.showPage()
+    c.save()
+    return path
+
+
+def scanned(path: Path, *, turn: int = 0, skew: float = 0.0) -> Path:
+    """The base report printed and scanned: one page image, no text layer."""
+    source = base(path.with_name(path.stem + "_source.pdf"))
+    return image_only_pdf(path, [page_image(source, turn=turn, skew=skew)])

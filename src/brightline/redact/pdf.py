@@ -19,8 +19,8 @@ import pypdfium2 as pdfium
 from pdfminer.fontmetrics import FONT_METRICS
 from PIL import Image, ImageDraw, ImageFont
 
-from ..errors import InputFileError
 from ..ingest.pdf import CharBox, PdfText
+from ..ingest.render import open_document, render_page
 from ..types import Finding, Label
 from .operators import Operator, entity_key
 
@@ -61,19 +61,10 @@ def redaction_boxes(pdf: PdfText, findings: list[Finding], labels: Collection[La
 
 def render_pages(source: Path | bytes, name: str, password: str | None, dpi: int) -> Iterator[Image.Image]:
     """Each page as a grayscale image in unrotated page space, where the character boxes are; one at a time."""
-    try:
-        document = pdfium.PdfDocument(str(source) if isinstance(source, Path) else source, password=password)
-    except pdfium.PdfiumError as exc:
-        raise InputFileError(f"{name}: cannot be rendered ({exc}).") from None
+    document = open_document(source, name, password)
     try:
         for index in range(len(document)):
-            page = document[index]
-            page.set_rotation(0)
-            try:
-                bitmap = page.render(scale=dpi / 72, grayscale=True, draw_annots=False, may_draw_forms=False)
-            except pdfium.PdfiumError as exc:
-                raise InputFileError(f"{name}: page {index + 1} cannot be rendered ({exc}).") from None
-            yield bitmap.to_pil().convert("L")
+            yield render_page(document, index, name, dpi)
     finally:
         document.close()
 
