@@ -19,9 +19,12 @@ REPORT = (
 PLAIN = "Work order: the boiler in the gym was serviced on Tuesday. No students were involved.\n"
 
 
-def run(*args: str, profile: str | None = None) -> subprocess.CompletedProcess[str]:
-    """The command in its own process; BRIGHTLINE_PROFILE is the given one, else unset (general vocabularies)."""
-    env = {k: v for k, v in os.environ.items() if k != "BRIGHTLINE_PROFILE"}
+def run(*args: str, profile: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in its own process; BRIGHTLINE_PROFILE is the given one, else unset (general vocabularies).
+
+    `env` overrides variables of this environment (PATH without Tesseract, say).
+    """
+    env = {k: v for k, v in os.environ.items() if k != "BRIGHTLINE_PROFILE"} | (env or {})
     if profile is not None:
         env["BRIGHTLINE_PROFILE"] = profile
     return subprocess.run([sys.executable, "-m", "brightline", *args], capture_output=True, text=True, timeout=300,

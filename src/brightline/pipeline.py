@@ -10,7 +10,7 @@ from pathlib import Path, PurePath
 from .config import Settings
 from .detect import Detector
 from .errors import BrightlineError, VerificationError
-from .ingest import PDF_SUFFIX, PdfText, decode_text, read_pdf, read_text
+from .ingest import IMAGE_SUFFIXES, PDF_SUFFIX, PdfText, decode_text, image_pdf, read_pdf, read_text
 from .log import get_logger
 from .redact import cover_repeats, make_operator, redact_text, surviving_values
 from .redact.operators import Operator
@@ -55,7 +55,8 @@ class Pipeline:
     def screen_sources(self, sources: Iterable[Source]) -> Iterator[ScreenResult]:
         """Screen files, or (name, bytes) documents such as archive entries, a batch at a time, in order.
 
-        The name's suffix says whether a document is a PDF; unreadable ones become error results.
+        The name's suffix says whether a document is a PDF or an image (read as an image-only PDF);
+        unreadable ones become error results.
         """
         iterator = iter(sources)
         while chunk := list(islice(iterator, self.settings.batch_size)):
@@ -65,8 +66,12 @@ class Pipeline:
             for source in chunk:
                 name, data = (str(source), None) if isinstance(source, Path) else source
                 try:
-                    if PurePath(name).suffix.lower() == PDF_SUFFIX:
+                    suffix = PurePath(name).suffix.lower()
+                    if suffix == PDF_SUFFIX:
                         pdfs[name] = read_pdf(source if data is None else data, self.settings.password, name=name)
+                        readable.append((name, pdfs[name].text))
+                    elif suffix in IMAGE_SUFFIXES:
+                        pdfs[name] = read_pdf(image_pdf(Path(name) if data is None else data, name), name=name)
                         readable.append((name, pdfs[name].text))
                     elif data is None:
                         readable.append((name, read_text(Path(name), self.settings.max_bytes)))

@@ -52,8 +52,8 @@ class PageOcr:
 
     def _scan(self, number: int) -> list[Char]:
         if self.engine is None:
-            raise InputFileError(f"{self.name}: page {number} is a scan (no text layer) and no OCR engine is "
-                                 f"installed; install Tesseract: {INSTALL_HINT}")
+            raise InputFileError(f"{self.name}: page {number} has no text layer (a scan or an image) and no OCR "
+                                 f"engine is installed to read it; install Tesseract: {INSTALL_HINT}")
         try:
             words = read_scan(self._render(number), self.engine, OCR_DPI)
         except OcrError as exc:
