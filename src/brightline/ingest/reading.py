@@ -7,6 +7,7 @@ renders it unrotated, the space of the text layer's characters.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pdfplumber
@@ -20,6 +21,7 @@ from .render import open_document, render_page
 from .scan import Rect, layout, read_scan
 
 OCR_DPI = 300  # Tesseract reads best at 300 dpi; less loses small print, more only costs time
+_MAX_PIXELS = 60_000_000  # a poster-sized page is read at a lower resolution rather than fill the memory
 UNREAD = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: stands in the text for a picture boxed whole
 Char = tuple[str, Rect | None]
 
@@ -36,11 +38,12 @@ class PageOcr:
         images = image_boxes(page)
         size = (float(page.width), float(page.height))
         scans = {i for i, box in enumerate(images) if is_page_scan(box, size)}
+        dpi = min(OCR_DPI, int(math.sqrt(_MAX_PIXELS / max(size[0] * size[1] / 72 / 72, 1e-6))))
         if not chars and (scans or not images):
-            return self._scan(number)
+            return self._scan(number, dpi)
         if chars and not may_hold_pictures(page):
             return []
-        return self._pictures(number, images, chars, scans)
+        return self._pictures(number, dpi, images, chars, scans)
 
     def __enter__(self) -> PageOcr:
         return self
@@ -50,42 +53,42 @@ class PageOcr:
             self._document.close()
             self._document = None
 
-    def _scan(self, number: int) -> list[Char]:
+    def _scan(self, number: int, dpi: int) -> list[Char]:
         if self.engine is None:
             raise InputFileError(f"{self.name}: page {number} has no text layer (a scan or an image) and no OCR "
                                  f"engine is installed to read it; install Tesseract: {INSTALL_HINT}")
         try:
-            words = read_scan(self._render(number), self.engine, OCR_DPI)
+            words = read_scan(self._render(number, dpi), self.engine, dpi)
         except OcrError as exc:
             raise InputFileError(f"{self.name}: page {number} could not be read by OCR ({exc}).") from None
-        return _in_points(layout(words))
+        return _in_points(layout(words), dpi)
 
-    def _pictures(self, number: int, images: list[Rect], chars: list[Rect], scans: set[int]) -> list[Char]:
+    def _pictures(self, number: int, dpi: int, images: list[Rect], chars: list[Rect], scans: set[int]) -> list[Char]:
         if scans and self.engine is None:
-            return self._scan(number)  # refused: the page is a scan under a text layer, and cannot be read
-        rendered = self._render(number)
-        scale = OCR_DPI / 72
+            return self._scan(number, dpi)  # refused: the page is a scan under a text layer, and cannot be read
+        rendered = self._render(number, dpi)
+        scale = dpi / 72
         in_pixels = [_scaled(r, scale) for r in chars]
         found = regions(rendered, [_scaled(r, scale) for r in images], in_pixels)
         try:
-            reading = read_pictures(rendered, found, in_pixels, self.engine, OCR_DPI, scans)
+            reading = read_pictures(rendered, found, in_pixels, self.engine, dpi, scans)
         except OcrError as exc:
             raise InputFileError(f"{self.name}: page {number} could not be read by OCR ({exc}).") from None
-        added = _in_points(layout(reading.words))
+        added = _in_points(layout(reading.words), dpi)
         for box in reading.unread:
             added += [("\n", None), (UNREAD, _scaled(box, 1 / scale))]
         return ([("\n", None), ("\n", None)] if added and chars and added[0][0] != "\n" else []) + added
 
-    def _render(self, number: int) -> Image.Image:
+    def _render(self, number: int, dpi: int) -> Image.Image:
         if self._document is None:
             self._document = open_document(self.source, self.name, self.password)
-        return render_page(self._document, number - 1, self.name, OCR_DPI)
+        return render_page(self._document, number - 1, self.name, dpi)
 
 
 def _scaled(rect: Rect, scale: float) -> Rect:
     return rect[0] * scale, rect[1] * scale, rect[2] * scale, rect[3] * scale
 
 
-def _in_points(chars: list[tuple[str, Rect | None]]) -> list[Char]:
-    scale = 72 / OCR_DPI
+def _in_points(chars: list[tuple[str, Rect | None]], dpi: int) -> list[Char]:
+    scale = 72 / dpi
     return [(c, None if r is None else _scaled(r, scale)) for c, r in chars]

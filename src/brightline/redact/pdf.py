@@ -30,6 +30,7 @@ _INK = 128  # a pixel darker than this is ink
 _COVERED = 0.85  # a word whose box is this dark is under a box already, not text a reader sees
 _HELVETICA: dict[str, int] = FONT_METRICS["Helvetica"][1]  # glyph widths in 1/1000 em
 _FIT = 0.92  # a word fills this share of its box, so extractors still see the gap to the next one
+_TALL = 36.0  # points; a box this tall covers a picture, not a line, and its label is sized to its width
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,9 @@ def burn(image: Image.Image, boxes: list[Box], dpi: int) -> Image.Image:
         height = rect[3] - rect[1]
         font = ImageFont.load_default(size=max(6, int(height * 0.7)))
         left, top, right, bottom = draw.textbbox((0, 0), box.label, font=font)
+        if right - left > rect[2] - rect[0] - 2 and height > _TALL * scale:  # a picture's box: fit its width
+            font = ImageFont.load_default(size=max(6, int(font.size * (rect[2] - rect[0] - 2) / (right - left))))
+            left, top, right, bottom = draw.textbbox((0, 0), box.label, font=font)
         if right - left <= rect[2] - rect[0] - 2 and bottom - top <= height - 2:
             draw.text((rect[0] + 1, rect[1] + (height - (bottom - top)) / 2 - top), box.label, fill=255, font=font)
             labelled.append(rect)
