@@ -94,3 +94,16 @@ def test_drawn_text_outside_the_text_layer_is_read(pipeline: Pipeline, tmp_path:
         assert ink_under(source_page, digit, 72) > 0.05  # the box lies on the drawn digit
         assert any(b.x0 <= digit.x0 and digit.x1 <= b.x1 and b.top <= digit.top and digit.bottom <= b.bottom
                    for b in boxes)
+
+
+def test_without_an_engine_a_picture_is_boxed_whole_unread(pipeline: Pipeline, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    source = make.base(tmp_path / "screenshot.pdf", extra=make.with_picture(make.text_picture(STATEMENT)))
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))  # no tesseract on PATH: as on a bare machine
+    result = next(pipeline.screen_paths([source]))
+    assert result.error is None, result.error
+    assert [f.text for f in result.findings if f.label == "IMAGE"] == [UNREAD]
+    output = redact(pipeline, source, tmp_path)
+    assert "Okoye" not in everything_extractable(output)
+    picture = result.pdf.boxes[next(f.start for f in result.findings if f.label == "IMAGE")]
+    assert ink_under(make.page_image(output, dpi=72), picture, 72) > 0.9
