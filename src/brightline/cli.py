@@ -28,7 +28,7 @@ from .detect.profiles import load_profile
 from .disclosure import FIELDS, LOG_ENV, DisclosureLog, Release, sha256_file
 from .errors import BrightlineError, ExitCode, InputFileError, VerificationError
 from .files import write_atomically, write_text
-from .ingest import expand_paths
+from .ingest import expand_paths, redacted_name
 from .log import configure_logging, get_logger
 from .pipeline import Pipeline
 from .policy import default_policy, load_policy
@@ -116,7 +116,7 @@ def screen(
     paths: tuple[Path, ...], as_json: bool, recipient: str, basis: str, policy_file: Path | None, model: str,
     profile: str | None, password: str | None, verbose: int, quiet: bool,
 ) -> None:
-    """Find student PII and sensitive language in PATHS (text or PDF files, or folders) and score their risk.
+    """Find student PII and sensitive language in PATHS (text, PDF or image files, or folders) and score their risk.
 
     The risk, its level and the release decision are for --recipient on --basis (default: police, none).
     """
@@ -141,7 +141,8 @@ def screen(
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Folder for the redacted copies (same file names; folder structure kept).")
+              help="Folder for the redacted copies (same file names, an image's copy a PDF: scan.png.pdf; "
+                   "folder structure kept).")
 @click.option("--style", type=click.Choice([s.value for s in RedactionStyle]), default=None,
               help="placeholder: [PERSON 1]; block: ████; fixed: [REDACTED]; pseudonym: keyed HMAC. "
                    "Default: the recipient's policy.")
@@ -395,8 +396,8 @@ def batch(
 ) -> None:
     """Redact a folder tree or a .zip archive into a verified twin, with a manifest and summaries.
 
-    Run it again to resume: finished files are skipped, failed ones retried. Files that are not .txt
-    or .pdf are listed as skipped; unsafe archive entries are refused with their reason.
+    Run it again to resume: finished files are skipped, failed ones retried. Files that are not .txt,
+    .pdf or images (.png, .jpg, .tif) are listed as skipped; unsafe archive entries are refused with their reason.
     """
     from .batch import run_batch
 
@@ -470,7 +471,7 @@ def _targets(paths: tuple[Path, ...], out_dir: Path) -> dict[Path, Path]:
         files = expand_paths([path])
         for file in files:
             relative = file.relative_to(path) if path.is_dir() else Path(file.name)
-            target = out_dir / relative
+            target = out_dir / relative.with_name(redacted_name(relative.name))
             if target in targets.values():
                 raise click.BadParameter(f"two inputs would both be written to {target}", param_hint="PATHS")
             if target.resolve() == file.resolve():

@@ -10,7 +10,7 @@ from pathlib import Path, PurePath
 from .config import Settings
 from .detect import Detector
 from .errors import BrightlineError, VerificationError
-from .ingest import PDF_SUFFIX, PdfText, decode_text, read_pdf, read_text
+from .ingest import IMAGE_SUFFIXES, PDF_SUFFIX, PdfText, decode_text, image_pdf, read_pdf, read_text
 from .log import get_logger
 from .redact import cover_repeats, make_operator, redact_text, surviving_values
 from .redact.operators import Operator
@@ -55,7 +55,8 @@ class Pipeline:
     def screen_sources(self, sources: Iterable[Source]) -> Iterator[ScreenResult]:
         """Screen files, or (name, bytes) documents such as archive entries, a batch at a time, in order.
 
-        The name's suffix says whether a document is a PDF; unreadable ones become error results.
+        The name's suffix says whether a document is a PDF or an image (read as an image-only PDF);
+        unreadable ones become error results.
         """
         iterator = iter(sources)
         while chunk := list(islice(iterator, self.settings.batch_size)):
@@ -65,8 +66,12 @@ class Pipeline:
             for source in chunk:
                 name, data = (str(source), None) if isinstance(source, Path) else source
                 try:
-                    if PurePath(name).suffix.lower() == PDF_SUFFIX:
+                    suffix = PurePath(name).suffix.lower()
+                    if suffix == PDF_SUFFIX:
                         pdfs[name] = read_pdf(source if data is None else data, self.settings.password, name=name)
+                        readable.append((name, pdfs[name].text))
+                    elif suffix in IMAGE_SUFFIXES:
+                        pdfs[name] = read_pdf(image_pdf(Path(name) if data is None else data, name), name=name)
                         readable.append((name, pdfs[name].text))
                     elif data is None:
                         readable.append((name, read_text(Path(name), self.settings.max_bytes)))
@@ -171,7 +176,8 @@ def _with_pages(result: ScreenResult, pdf: PdfText, settings: Settings) -> Scree
     result.pages = pdf.pages
     covered = [Finding(Label.COVERED_TEXT, start, end, pdf.text[start:end], _COVERED_EXPLANATION)
                for start, end in pdf.covered]
-    findings = sorted(result.findings + covered, key=lambda f: (f.start, f.end))
+    unread = [Finding(Label.IMAGE, start, end, pdf.text[start:end], _UNREAD_EXPLANATION) for start, end in pdf.unread]
+    findings = sorted(result.findings + covered + unread, key=lambda f: (f.start, f.end))
     result.findings = [replace(f, page=pdf.page_of(f.start)) for f in findings]
     if result.risk is not None:
         result.decision, result.decision_reasons = decide(result.risk, result.findings, *settings.recipient_policy)
@@ -181,4 +187,8 @@ def _with_pages(result: ScreenResult, pdf: PdfText, settings: Settings) -> Scree
 _COVERED_EXPLANATION = Explanation(
     detector="pdf_covered_text", rule="pdf:text_under_dark_box", score=1.0, category="earlier_redaction",
     note="text drawn under a black box: hidden to the eye, readable by any extractor",
+)
+_UNREAD_EXPLANATION = Explanation(
+    detector="pdf_picture", rule="ocr:unread_picture", score=1.0, category="unread_picture",
+    note="a picture or drawing OCR could not read with confidence (a photo, a logo, a signature): boxed whole",
 )

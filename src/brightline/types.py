@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 class Label(StrEnum):
-    """The labels of LABELS.md, and COVERED_TEXT for what an earlier PDF redaction left recoverable."""
+    """The labels of LABELS.md, and brightline's own two for PDFs: COVERED_TEXT and IMAGE."""
 
     PERSON = "PERSON"
     DATE_OF_BIRTH = "DATE_OF_BIRTH"
@@ -31,6 +31,8 @@ class Label(StrEnum):
     SCHOOL = "SCHOOL"
     # brightline's own, for PDFs: text left under a black box by an earlier redaction; always redacted
     COVERED_TEXT = "COVERED_TEXT"
+    # brightline's own, for PDFs and images: a picture OCR could not read with confidence; boxed whole, always
+    IMAGE = "IMAGE"
 
 
 PII_LABELS: frozenset[Label] = frozenset(
@@ -41,8 +43,8 @@ PII_LABELS: frozenset[Label] = frozenset(
 )
 SENSITIVE_LABELS: frozenset[Label] = frozenset({Label.GANG, Label.SOCIAL_MEDIA, Label.IMMIGRATION})
 CONTEXT_LABELS: frozenset[Label] = frozenset({Label.OFFICIAL, Label.SCHOOL})
-# redacted whatever the policy: someone already tried to hide it
-ALWAYS_REDACTED: frozenset[Label] = frozenset({Label.COVERED_TEXT})
+# redacted whatever the policy: someone already tried to hide it, or nobody could read it
+ALWAYS_REDACTED: frozenset[Label] = frozenset({Label.COVERED_TEXT, Label.IMAGE})
 
 
 class RedactionStyle(StrEnum):

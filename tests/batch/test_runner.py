@@ -23,7 +23,7 @@ SAMPLES = sorted((Path(__file__).parents[2] / "samples").glob("*.txt"))
 
 
 def tree(root: Path, copies: int = 1) -> Path:
-    """Sample reports in nested folders, a PDF, a binary file posing as text, and a photo."""
+    """Sample reports in nested folders, a PDF, a binary file posing as text, and a word-processor file."""
     for number in range(copies):
         for sample in SAMPLES:
             target = root / f"year{number % 3}" / f"box{number}" / sample.name
@@ -32,7 +32,7 @@ def tree(root: Path, copies: int = 1) -> Path:
     pdf_factory.base(root / "year0" / "scanned_in.pdf")
     (root / "year1").mkdir(exist_ok=True)
     (root / "year1" / "broken.txt").write_bytes(b"\x89PNG\x00\x00" * 20)
-    (root / "year1" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (root / "year1" / "minutes.docx").write_bytes(b"PK\x03\x04")
     return root
 
 
@@ -50,7 +50,7 @@ def test_a_folder_becomes_a_redacted_twin_and_resumes(tmp_path: Path) -> None:
     assert "QUISPE" not in (out / "year0" / "scanned_in.pdf").read_bytes().decode("latin-1")
     rows = {r["path"]: r for r in _manifest(out)}
     assert rows["year1/broken.txt"]["status"] == "failed" and "binary" in rows["year1/broken.txt"]["error"]
-    assert rows["year1/photo.jpg"]["status"] == "skipped"
+    assert rows["year1/minutes.docx"]["status"] == "skipped"
     done = rows["year0/scanned_in.pdf"]
     assert done["status"] == "done" and done["output_sha256"] == outputs["year0/scanned_in.pdf"]
     assert json.loads(done["findings"])["PERSON"] >= 1 and done["risk_level"] == "CRITICAL"

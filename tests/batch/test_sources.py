@@ -59,14 +59,14 @@ def test_duplicates_and_other_files(tmp_path: Path) -> None:
         warnings.simplefilter("ignore")  # zipfile warns about the duplicate it is asked to write
         handle.writestr(*entry("a/report.txt"))
         handle.writestr(*entry("a/report.txt", b"a second file of the same name"))
-        handle.writestr(*entry("a/photo.png", b"\x89PNG"))
+        handle.writestr(*entry("a/minutes.docx", b"PK"))
         handle.writestr(*entry("a/inner.zip", b"PK"))
     found = [(f.relative, getattr(f, "status", "entry"), getattr(f, "reason", "")) for f in scan(archive, LIMITS)]
     assert found == [
         ("a/report.txt", "entry", ""),
         ("a/report.txt", REFUSED, "duplicate name in the archive"),
-        ("a/photo.png", SKIPPED, "not a .txt or .pdf document"),
-        ("a/inner.zip", SKIPPED, "not a .txt or .pdf document"),
+        ("a/minutes.docx", SKIPPED, "not a .txt, .pdf or image document"),
+        ("a/inner.zip", SKIPPED, "not a .txt, .pdf or image document"),
     ]
 
 

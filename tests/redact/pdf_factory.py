@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 NAME = "QUISPE, Mateo"
@@ -139,3 +143,72 @@ def with_annotation_boxes(path: Path, *, square_fill: list[float], square_flags:
         pdf.pages[0].Annots = pdf.make_indirect([pdf.make_indirect(a) for a in (square, mark, note)])
         pdf.save(path)
     return path
+
+
+def page_image(source: Path, dpi: int = 300, turn: int = 0, skew: float = 0.0) -> Image.Image:
+    """The first page of a PDF as a scanner would give it: grayscale pixels, turned `turn` degrees
+    anticlockwise and skewed `skew` degrees."""
+    document = pdfium.PdfDocument(str(source))
+    try:
+        image = document[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        document.close()
+    if turn:
+        image = image.rotate(turn, expand=True)
+    if skew:
+        image = image.rotate(skew, expand=True, fillcolor=255, resample=Image.Resampling.BILINEAR)
+    return image
+
+
+def image_only_pdf(path: Path, images: list[Image.Image], dpi: int = 300) -> Path:
+    """A PDF whose pages are images and nothing else: a scan, with no text layer."""
+    first = images[0]
+    c = canvas.Canvas(str(path), pagesize=(first.width * 72 / dpi, first.height * 72 / dpi))
+    for image in images:
+        size = (image.width * 72 / dpi, image.height * 72 / dpi)
+        c.setPageSize(size)
+        c.drawImage(ImageReader(image), 0, 0, *size)
+        c.showPage()
+    c.save()
+    return path
+
+
+def scanned(path: Path, *, turn: int = 0, skew: float = 0.0) -> Path:
+    """The base report printed and scanned: one page image, no text layer."""
+    source = base(path.with_name(path.stem + "_source.pdf"))
+    return image_only_pdf(path, [page_image(source, turn=turn, skew=skew)])
+
+
+def text_picture(lines: list[str], size: float = 14, dpi: int = 300) -> Image.Image:
+    """A picture of typed lines, as a screenshot pasted into a report would be (grayscale pixels)."""
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(612, 40 + len(lines) * size * 1.5))
+    c.setFont("Helvetica", size)
+    for number, line in enumerate(lines):
+        c.drawString(20, 20 + (len(lines) - number - 1) * size * 1.5, line)
+    c.showPage()
+    c.save()
+    document = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        image = document[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        document.close()
+    inked = image.point(lambda v: 255 if v < 200 else 0).getbbox()
+    return image.crop((max(inked[0] - 30, 0), max(inked[1] - 30, 0), min(inked[2] + 30, image.width),
+                       min(inked[3] + 30, image.height)))
+
+
+def photo(width: int = 300, height: int = 360) -> Image.Image:
+    """A stand-in for a photograph: shaded shapes, no text at all."""
+    image = Image.linear_gradient("L").resize((width, height))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((width * 0.25, height * 0.15, width * 0.75, height * 0.6), fill=60)
+    draw.rectangle((width * 0.2, height * 0.65, width * 0.8, height), fill=110)
+    return image
+
+
+def with_picture(picture: Image.Image, dpi: int = 300, at: tuple[float, float] = (72, 300)):
+    """An `extra` for base(): the picture placed on the page at its own resolution."""
+    def draw(c: canvas.Canvas) -> None:
+        c.drawImage(ImageReader(picture), at[0], at[1], picture.width * 72 / dpi, picture.height * 72 / dpi)
+    return draw

@@ -79,14 +79,16 @@ def test_rotation_is_kept_and_size_is_small(pipeline: Pipeline, tmp_path: Path) 
     assert output.stat().st_size < 150_000
 
 
-def test_a_scan_without_text_is_refused(tmp_path: Path) -> None:
+def test_a_scan_without_an_ocr_engine_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "scan.pdf"
     make.base(source)
     with pikepdf.open(source, allow_overwriting_input=True) as pdf:
         pdf.pages[0].Contents = pdf.make_stream(b"0 0 m 100 100 l S")
         pdf.save(source)
-    with pytest.raises(InputFileError, match="no text layer"):
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))  # no tesseract on PATH: as on a bare machine
+    with pytest.raises(InputFileError, match="no text layer") as refused:
         read_pdf(source)
+    assert "scan.pdf: page 1" in str(refused.value) and "apt-get install tesseract-ocr" in str(refused.value)
 
 
 def test_encrypted_pdf_needs_its_password(pipeline: Pipeline, tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from ..config import Settings
 from ..disclosure import sha256_file
 from ..errors import BrightlineError, ConfigError
 from ..files import remove_leftovers, write_atomically, write_bytes
-from ..ingest import PDF_SUFFIX
+from ..ingest import is_paged, redacted_name
 from ..log import get_logger
 from .manifest import DONE, FAILED, Manifest, Row
 from .progress import BatchProgress
@@ -81,7 +81,7 @@ def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, clu
 
 def _chunks(work: list[Entry], manifest: Manifest, out: Path, size: int, report: BatchReport,
             progress: BatchProgress) -> Iterator[tuple[list[tuple[str, bytes]], dict[str, str]]]:
-    """Chunks of (name, bytes) still to do, with their SHA-256; a PDF travels alone, texts together."""
+    """Chunks of (name, bytes) still to do, with their SHA-256; a PDF or an image travels alone, texts together."""
     chunk: list[tuple[str, bytes]] = []
     hashes: dict[str, str] = {}
     for entry in work:
@@ -100,7 +100,7 @@ def _chunks(work: list[Entry], manifest: Manifest, out: Path, size: int, report:
             report.already_done += 1
             progress.advance(row.pages or 0)
             continue
-        if entry.relative.lower().endswith(PDF_SUFFIX):
+        if is_paged(entry.relative):
             yield [(entry.relative, data)], {entry.relative: digest}
             continue
         chunk.append((entry.relative, data))
@@ -133,22 +133,27 @@ def _record(outcome: Outcome, digest: str, out: Path, manifest: Manifest, report
         _remove(out, outcome.relative)  # fail closed: no stale copy where this output belongs
         report.failed += 1
     else:
-        write_atomically(out / outcome.relative, partial(write_bytes, content=outcome.output))
+        write_atomically(_output(out, outcome.relative), partial(write_bytes, content=outcome.output))
         row.status, row.output_sha256, row.error = DONE, hashlib.sha256(outcome.output).hexdigest(), None
         report.done += 1
     manifest.put(row)
 
 
 def _output_intact(out: Path, row: Row) -> bool:
-    target = out / row.path
+    target = _output(out, row.path)
     return target.is_file() and sha256_file(target) == row.output_sha256
 
 
 def _remove(out: Path, relative: str) -> None:
     """Remove a stale output; a refused entry's name may point anywhere, so only ever inside `out`."""
-    target = (out / relative).resolve()
+    target = _output(out, relative).resolve()
     if target.is_relative_to(out.resolve()) and target != out.resolve():
         target.unlink(missing_ok=True)
+
+
+def _output(out: Path, relative: str) -> Path:
+    """Where the redacted copy of an input goes (an image's copy is a PDF)."""
+    return out / redacted_name(relative)
 
 
 class _Executor(ABC):

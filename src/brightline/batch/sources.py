@@ -62,7 +62,7 @@ def _kind(relative: str) -> Refusal | None:
     if name.startswith("."):
         return Refusal(relative, SKIPPED, "hidden file")
     if PurePosixPath(relative).suffix.lower() not in SUPPORTED_SUFFIXES:
-        return Refusal(relative, SKIPPED, "not a .txt or .pdf document")
+        return Refusal(relative, SKIPPED, "not a .txt, .pdf or image document")
     return None
 
 

@@ -1,11 +1,13 @@
 """Read a PDF's text with the box of every character, so findings can be mapped back onto the page.
 
 The document text is the pages' layout text (pdfplumber's TextMap), pages separated by a form feed.
-Each character of that text has its page and box, or None for layout whitespace. Pages with no text
-layer (scans) and encrypted files without their password are refused: nothing is passed through
-unredacted. Text drawn in a dark colour under a dark filled rectangle, or under a Redact annotation or a
-dark Square annotation (earlier redactions that left the text in place, what x-ray looks for), is
-marked as covered.
+Each character of that text has its page and box, or None for layout whitespace. A page with no text
+layer (a scan) is read by OCR; on other pages, pictures and drawn text the text layer does not hold
+are read too, their words appended to the page's text, and what cannot be read is marked to be boxed
+whole (reading.py). Without an OCR engine a scan is refused, as are encrypted files without their
+password: nothing is passed through unredacted. Text drawn in a dark colour under a dark filled
+rectangle, or under a Redact annotation or a dark Square annotation (earlier redactions that left the
+text in place, what x-ray looks for), is marked as covered.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import InputFileError
+from .ocr import OcrEngine, installed_engine
+from .reading import UNREAD, PageOcr
 
 PAGE_BREAK = "\n\f\n"
 
@@ -50,6 +54,8 @@ class PdfText:
     covered: list[tuple[int, int]] = field(default_factory=list)
     # annotations drawn as boxes over the page (earlier redactions): they stay black in the output
     covering: list[CharBox] = field(default_factory=list)
+    # (start, end) offsets of the UNREAD marks standing for pictures that could not be read
+    unread: list[tuple[int, int]] = field(default_factory=list)
     # the file, or its bytes (an archive entry), for rendering at redaction
     source: Path | bytes | None = field(default=None, repr=False)
 
@@ -72,9 +78,14 @@ class PdfText:
         return start, breaks[page - 1] if page - 1 < len(breaks) else len(self.text)
 
 
-def read_pdf(origin: Path | bytes, password: str | None = None, max_pages: int = 2000, name: str | None = None) -> PdfText:
-    """The text and character boxes of a PDF file, or of a PDF's bytes, or a clear refusal naming it."""
+def read_pdf(origin: Path | bytes, password: str | None = None, max_pages: int = 2000, name: str | None = None,
+             engine: OcrEngine | None = None) -> PdfText:
+    """The text and character boxes of a PDF file, or of a PDF's bytes, or a clear refusal naming it.
+
+    Scans and pictures are read with `engine`, else with the OCR engine installed, if any.
+    """
     path = name or (str(origin) if isinstance(origin, Path) else "<pdf>")
+    ocr = PageOcr(origin, path, password, engine or installed_engine())
     source, rotations = _normalised(origin, password)
     try:
         pdf = pdfplumber.open(source, password=password or "")
@@ -87,7 +98,7 @@ def read_pdf(origin: Path | bytes, password: str | None = None, max_pages: int =
         raise InputFileError(f"{path}: not a readable PDF ({type(cause).__name__}).") from None
     except (PDFSyntaxError, OSError, ValueError, TypeError, KeyError) as exc:
         raise InputFileError(f"{path}: not a readable PDF ({type(exc).__name__}).") from None
-    with pdf:
+    with pdf, ocr:
         try:
             count = len(pdf.pages)
         except Exception as exc:  # noqa: BLE001 - a broken page tree raises whatever pdfminer meets
@@ -104,13 +115,12 @@ def read_pdf(origin: Path | bytes, password: str | None = None, max_pages: int =
         sizes: list[tuple[float, float]] = []
         hidden: list[bool] = []
         covering: list[CharBox] = []
+        unread: list[int] = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
                 textmap = page._get_textmap(layout=False, keep_blank_chars=False)
             except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on damaged pages
                 raise InputFileError(f"{path}: page {number} cannot be read ({type(exc).__name__}).") from None
-            if not any(ch for ch, obj in textmap.tuples if obj is not None and ch.strip()):
-                raise InputFileError(f"{path}: page {number} has no text layer (a scan); it needs OCR first.")
             x0, top = page.bbox[0], page.bbox[1]
             dark_boxes = _dark_boxes(page)
             annotations = _covering_annotations(page)
@@ -126,11 +136,18 @@ def read_pdf(origin: Path | bytes, password: str | None = None, max_pages: int =
                     None if obj is None else CharBox(number, obj["x0"] - x0, obj["top"] - top, obj["x1"] - x0,
                                                      obj["bottom"] - top)
                 )
+            inked = [(obj["x0"] - x0, obj["top"] - top, obj["x1"] - x0, obj["bottom"] - top)
+                     for ch, obj in textmap.tuples if obj is not None and ch.strip()]
+            for ch, rect in ocr.read(page, number, inked):  # a scan's words, or what pictures add
+                unread += [len(boxes)] if ch == UNREAD else []
+                parts.append(ch)
+                hidden.append(False)
+                boxes.append(None if rect is None else CharBox(number, *rect))
             sizes.append((float(page.width), float(page.height)))
             page.close()  # pdfplumber keeps every page's objects otherwise: gigabytes for a long file
     text = "".join(parts)
     return PdfText(text=text, boxes=boxes, page_sizes=sizes, rotations=rotations, covered=_runs(text, hidden),
-                   covering=covering, source=origin)
+                   covering=covering, unread=[(i, i + 1) for i in unread], source=origin)
 
 
 _DARK = 0.35  # luminance (0 black, 1 white) below which a fill hides dark text

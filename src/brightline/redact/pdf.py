@@ -20,8 +20,8 @@ import pypdfium2 as pdfium
 from pdfminer.fontmetrics import FONT_METRICS
 from PIL import Image, ImageDraw, ImageFont
 
-from ..errors import InputFileError
 from ..ingest.pdf import CharBox, PdfText
+from ..ingest.render import open_document, render_page
 from ..types import Finding, Label
 from .operators import Operator, canonical_forms, entity_key
 
@@ -31,6 +31,7 @@ _INK = 128  # a pixel darker than this is ink
 _COVERED = 0.85  # a word whose box is this dark is under a box already, not text a reader sees
 _HELVETICA: dict[str, int] = FONT_METRICS["Helvetica"][1]  # glyph widths in 1/1000 em
 _FIT = 0.92  # a word fills this share of its box, so extractors still see the gap to the next one
+_TALL = 36.0  # points; a box this tall covers a picture, not a line, and its label is sized to its width
 
 
 @dataclass(frozen=True)
@@ -65,19 +66,10 @@ def redaction_boxes(pdf: PdfText, findings: list[Finding], labels: Collection[La
 
 def render_pages(source: Path | bytes, name: str, password: str | None, dpi: int) -> Iterator[Image.Image]:
     """Each page as a grayscale image in unrotated page space, where the character boxes are; one at a time."""
-    try:
-        document = pdfium.PdfDocument(str(source) if isinstance(source, Path) else source, password=password)
-    except pdfium.PdfiumError as exc:
-        raise InputFileError(f"{name}: cannot be rendered ({exc}).") from None
+    document = open_document(source, name, password)
     try:
         for index in range(len(document)):
-            page = document[index]
-            page.set_rotation(0)
-            try:
-                bitmap = page.render(scale=dpi / 72, grayscale=True, draw_annots=False, may_draw_forms=False)
-            except pdfium.PdfiumError as exc:
-                raise InputFileError(f"{name}: page {index + 1} cannot be rendered ({exc}).") from None
-            yield bitmap.to_pil().convert("L")
+            yield render_page(document, index, name, dpi)
     finally:
         document.close()
 
@@ -106,6 +98,9 @@ def burn(image: Image.Image, boxes: list[Box], dpi: int) -> Image.Image:
         height = rect[3] - rect[1]
         font = ImageFont.load_default(size=max(6, int(height * 0.7)))
         left, top, right, bottom = draw.textbbox((0, 0), box.label, font=font)
+        if right - left > rect[2] - rect[0] - 2 and height > _TALL * scale:  # a picture's box: fit its width
+            font = ImageFont.load_default(size=max(6, int(font.size * (rect[2] - rect[0] - 2) / (right - left))))
+            left, top, right, bottom = draw.textbbox((0, 0), box.label, font=font)
         if right - left <= rect[2] - rect[0] - 2 and bottom - top <= height - 2:
             draw.text((rect[0] + 1, rect[1] + (height - (bottom - top)) / 2 - top), box.label, fill=255, font=font)
             labelled.append(rect)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageDraw
 
-from ..types import PII_LABELS, SENSITIVE_LABELS, Finding, Label, ScreenResult
+from ..types import ALWAYS_REDACTED, PII_LABELS, SENSITIVE_LABELS, Finding, ScreenResult
 
 # background colours, each with black text at a contrast above 7:1
 COLOURS: dict[str, str] = {
@@ -170,7 +170,7 @@ def _highlight(result: ScreenResult) -> str:
         inner = min(covering, key=lambda f: f.end - f.start)
         label = str(inner.label)
         why = "; ".join(f"{f.label} by {f.detector}, score {f.score:.2f}, rule {f.explanation.rule}" for f in covering)
-        kind = "redacted" if inner.label in PII_LABELS | SENSITIVE_LABELS | {Label.COVERED_TEXT} else "context"
+        kind = "redacted" if inner.label in PII_LABELS | SENSITIVE_LABELS | ALWAYS_REDACTED else "context"
         pieces.append(f"<mark tabindex='0' style='background:{COLOURS.get(label, '#ddd')}' title='{_e(why)}' "
                       f"aria-label='{_e(label)} ({kind}): {segment}'>{segment}<span class='tag'>{_e(label)}</span></mark>")
     return "".join(pieces)
