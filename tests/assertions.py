@@ -1,12 +1,18 @@
-"""Assertions shared by the detector tests."""
+"""Assertions shared by the tests, and the mark of tests that need the OCR engine."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
+import pytest
 from presidio_analyzer import RecognizerResult
 
+from brightline.ingest.ocr import installed_engine
 from brightline.types import Finding
+
+requires_ocr = pytest.mark.skipif(installed_engine() is None and not os.environ.get("BRIGHTLINE_REQUIRE_OCR"),
+                                  reason="Tesseract is not installed (set BRIGHTLINE_REQUIRE_OCR=1 to fail instead)")
 
 
 def offsets(text: str, fragment: str, occurrence: int = 0) -> tuple[int, int]:

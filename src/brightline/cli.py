@@ -338,7 +338,7 @@ def verify(
     original: Path, redacted: Path, dpi: int, recipient: str, basis: str, policy_file: Path | None, model: str,
     profile: str | None, password: str | None, verbose: int, quiet: bool,
 ) -> None:
-    """Check that REDACTED (a PDF) leaks nothing of ORIGINAL: extractors, objects, structure, pixels.
+    """Check that REDACTED (a PDF) leaks nothing of ORIGINAL: extractors, objects, structure, pixels, OCR.
 
     Give the --recipient (and --policy) it was redacted for: they say what had to be removed.
     """
@@ -348,8 +348,9 @@ def verify(
     result = next(pipeline.screen_paths([original]))
     if result.error is not None:
         raise InputFileError(result.error)
-    pipeline.verify_pdf(result, redacted)
-    click.echo(f"{redacted}: verified; no redacted value, hidden structure or unsolid box found.")
+    pipeline.verify_pdf(result, redacted, read_back=True)
+    click.echo(f"{redacted}: verified; no redacted value, hidden structure or unsolid box found, "
+               "and nothing to redact read back by OCR.")
 
 
 @cli.command(name="eval")

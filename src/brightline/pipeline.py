@@ -15,6 +15,7 @@ from .log import get_logger
 from .redact import cover_repeats, make_operator, redact_text, surviving_values
 from .redact.operators import Operator
 from .redact.pdf import Box, PageImage, burn, redaction_boxes, render_pages, text_layer_words, write_pdf
+from .redact.reread import reread
 from .redact.verify import PdfRedaction, verify_pdf
 from .score import decide, load_weights, score_risk
 from .types import Explanation, Finding, Label, ScreenResult
@@ -113,9 +114,15 @@ class Pipeline:
             target.unlink(missing_ok=True)
             raise
 
-    def verify_pdf(self, result: ScreenResult, redacted: Path) -> None:
-        """Check an existing redaction of a screened PDF as redact checks its own (VerificationError if not clean)."""
-        verify_pdf(redacted, self._pdf_plan(result))
+    def verify_pdf(self, result: ScreenResult, redacted: Path, read_back: bool = False) -> None:
+        """Check an existing redaction of a screened PDF as redact checks its own (VerificationError if not clean).
+
+        With `read_back`, the copy's pixels are also read by OCR (seconds a page).
+        """
+        plan = self._pdf_plan(result)
+        verify_pdf(redacted, plan)
+        if read_back:
+            reread(redacted, plan)
 
     def pdf_boxes(self, result: ScreenResult) -> list[Box]:
         """Where a screened PDF's redaction boxes go, and the placeholder each shows."""

@@ -14,7 +14,7 @@ from brightline import Pipeline, Settings
 from brightline.batch import run_batch
 from brightline.errors import ExitCode, InputFileError
 from brightline.ingest import image_pdf, read_pdf
-from tests.ingest.test_ocr import requires_ocr
+from tests.assertions import requires_ocr
 from tests.redact import pdf_factory as make
 from tests.redact.test_pdf_redaction import everything_extractable
 from tests.test_cli import run

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from brightline import Pipeline
 from brightline.ingest import read_pdf
-from brightline.ingest.ocr import installed_engine
+from tests.assertions import requires_ocr
 from tests.redact import pdf_factory as make
 from tests.redact.test_pdf_redaction import everything_extractable, redact
-
-requires_ocr = pytest.mark.skipif(installed_engine() is None and not os.environ.get("BRIGHTLINE_REQUIRE_OCR"),
-                                  reason="Tesseract is not installed (set BRIGHTLINE_REQUIRE_OCR=1 to fail instead)")
 
 
 def ink_under(image, box, dpi: int) -> float:

@@ -12,7 +12,8 @@ from reportlab.pdfgen import canvas
 from brightline import Pipeline
 from brightline.ingest import read_pdf
 from brightline.ingest.reading import UNREAD
-from tests.ingest.test_ocr import ink_under, requires_ocr
+from tests.assertions import requires_ocr
+from tests.ingest.test_ocr import ink_under
 from tests.redact import pdf_factory as make
 from tests.redact.test_pdf_redaction import everything_extractable, redact
 

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from brightline import Pipeline
 from brightline.errors import InputFileError, VerificationError
 from brightline.ingest import read_pdf
+from tests.assertions import requires_ocr
 from tests.redact import pdf_factory as make
 
 
@@ -112,6 +113,7 @@ def test_verification_failure_leaves_no_file(pipeline: Pipeline, tmp_path: Path)
         verify_pdf(source, nothing_kept, shown_as="inbox/report.pdf")
 
 
+@requires_ocr  # verify reads the copy back by OCR
 def test_verify_command_accepts_a_redaction_and_rejects_the_original(pipeline: Pipeline, tmp_path: Path) -> None:
     import subprocess
     import sys
@@ -290,3 +292,4 @@ def test_pseudonyms_follow_the_person_across_pdfs_and_text(tmp_path: Path) -> No
     text = keyed.redact(keyed.screen_text("Incident: Mateo Quispe left the room early."))
     in_text = set(re.findall(r"\[PERSON ([0-9a-f]{16})\]", text))
     assert in_text and in_text <= tokens[0]
+

@@ -39,7 +39,7 @@ _INK = 128  # a pixel darker than this is ink
 _DRAWN = 0.03  # a glyph box with less ink than this was not drawn (hidden text)
 _COVERED = 0.85  # one with more is under a box already (an earlier redaction): nobody reads it
 _UNCHANGED = 0.9  # a glyph box whose pixels are this much the original's is still legible
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -62,25 +62,26 @@ def verify_pdf(path: Path, redaction: PdfRedaction, shown_as: str | None = None)
     `shown_as` names the document in the message: a copy is verified under its temporary name, and the
     records officer needs to know which input failed.
     """
-    patterns = _patterns(redaction.values)
-    allowed = _counts(patterns, _normal(redaction.kept_text))
+    values = patterns(redaction.values)
+    allowed = counts(values, _normal(redaction.kept_text))
     try:
         _check_structure(path)
         for name, text in _extracted_texts(path).items():
-            if _counts(patterns, text) - allowed:
+            if counts(values, text) - allowed:
                 raise VerificationError(f"a redacted value is still extractable ({name}).")
         _check_pixels(path, redaction)
     except VerificationError as exc:
         raise VerificationError(f"{shown_as or path.name}: {exc}") from None
 
 
-def _patterns(values: list[str]) -> dict[str, re.Pattern[str]]:
+def patterns(values: list[str]) -> dict[str, re.Pattern[str]]:
     """One pattern per distinct redacted value that holds a letter or a digit."""
     distinct = {_normal(v) for v in values}
     return {v: value_pattern(v) for v in sorted(distinct) if any(c.isalnum() for c in v)}
 
 
-def _counts(patterns: dict[str, re.Pattern[str]], text: str) -> Counter[str]:
+def counts(patterns: dict[str, re.Pattern[str]], text: str) -> Counter[str]:
+    """How often each pattern's value is found in a text (values never found are left out)."""
     return Counter({value: n for value, pattern in patterns.items() if (n := len(pattern.findall(text)))})
 
 
@@ -171,7 +172,7 @@ def _check_pixels(path: Path, redaction: PdfRedaction) -> None:
     Words, not whole values, are counted: two extractors read columns and line ends in different orders,
     but they agree on words.
     """
-    words = _patterns([word for value in redaction.values for word in _WORD.findall(value)])
+    words = patterns([word for value in redaction.values for word in WORD.findall(value)])
     read_pages, kept_pages = redaction.read_text.split("\f"), redaction.kept_text.split("\f")
     originals = _original_pages(redaction) if redaction.original is not None else None
     for number, rendered in enumerate(_rendered(path, redaction), start=1):
@@ -189,8 +190,8 @@ def _check_pixels(path: Path, redaction: PdfRedaction) -> None:
             legible = _legible_words(page, numpy.asarray(rendered), words, redaction.dpi)
             # what pdfium reads and the redactor never saw (an /ActualText over other glyphs) is no glyph
             # of a redacted value; the rest must be dark unless the redaction kept it
-            unseen = _counts(words, page.text) - _counts(words, read_pages[number - 1])
-            if legible - unseen - _counts(words, kept_pages[number - 1]):
+            unseen = counts(words, page.text) - counts(words, read_pages[number - 1])
+            if legible - unseen - counts(words, kept_pages[number - 1]):
                 raise VerificationError(f"a redacted value is still legible on page {number}.")
 
 
