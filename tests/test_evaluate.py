@@ -63,6 +63,7 @@ def test_precision_counts_only_gold_pii() -> None:
     report = score([DOC], [Prediction(found, "[PERSON 1] met Ofc. [PERSON 2] about gang stuff.")])
     assert report["pii_recall"] == 1.0
     assert report["pii_precision"] == round(7 / 10, 4)  # "AnaRuiz" of "AnaRuizLee"
+    assert report["false_alarms"] == [{"id": "x", "label": "PERSON", "text": "Lee", "gold": "OFFICIAL"}]
 
 
 def test_sensitive_spans_count_only_when_covered_whole() -> None:

@@ -86,6 +86,7 @@ def score(docs: list[dict[str, Any]], predictions: list[Prediction]) -> dict[str
     risk_exact = risk_near = risk_n = 0
     leaked = checked = failed = 0
     misses: list[dict[str, Any]] = []
+    false_alarms: list[dict[str, Any]] = []
     for doc, prediction in zip(docs, predictions, strict=True):
         text = doc["text"]
         pii_mask = [False] * len(text)
@@ -105,6 +106,7 @@ def score(docs: list[dict[str, Any]], predictions: list[Prediction]) -> dict[str
             if pii_mask[i] and not char.isspace():
                 pred_chars += 1
                 pred_in_gold += gold_pii[i]
+        false_alarms.extend(_false_alarms(doc, prediction.findings, gold_pii))
         redacted = prediction.redacted
         failed += redacted is None
         for span in doc["spans"]:
@@ -158,7 +160,20 @@ def score(docs: list[dict[str, Any]], predictions: list[Prediction]) -> dict[str
         "leaked": leaked,
         "leak_rate": ratio(leaked, checked),
         "misses": misses,
+        "false_alarms": false_alarms,
     }
+
+
+def _false_alarms(doc: dict[str, Any], findings: list[tuple[str, int, int]],
+                  gold_pii: list[bool]) -> list[dict[str, Any]]:
+    """PII findings that touch no gold PII, with the gold label they fell on (OFFICIAL, SCHOOL...), if any."""
+    text, alarms = doc["text"], []
+    for label, start, end in findings:
+        if label not in PII_LABELS or any(gold_pii[start:end]):
+            continue
+        under = [s["label"] for s in doc["spans"] if s["start"] < end and start < s["end"]]
+        alarms.append({"id": doc["id"], "label": label, "text": text[start:end], "gold": under[0] if under else None})
+    return alarms
 
 
 def _covered(mask: list[bool], text: str, start: int, end: int) -> bool:
@@ -198,5 +213,6 @@ def _count(value: str, text: str) -> int:
 
 def format_report(report: dict[str, Any]) -> str:
     """The report as aligned lines for a terminal; the missed spans are counted, not quoted."""
-    lines = [f"{key:28} {value}" for key, value in report.items() if key != "misses"]
-    return "\n".join([*lines, f"{'missed_spans':28} {len(report['misses'])}"])
+    lines = [f"{key:28} {value}" for key, value in report.items() if key not in ("misses", "false_alarms")]
+    return "\n".join([*lines, f"{'missed_spans':28} {len(report['misses'])}",
+                      f"{'false_alarms':28} {len(report['false_alarms'])}"])
