@@ -134,3 +134,12 @@ def test_the_learned_detector_adds_what_spacy_misses(detector: Detector) -> None
     found = [f for f in detector.detect(text) if f.label is Label.PERSON and "ikenna" in f.text]
     assert found and found[0].explanation.detector == "learned_name"
 
+
+
+def test_dashes_are_never_a_name(detector: Detector) -> None:
+    """A spaced dash ends a name, and a run of dashes is no name word to follow through a table's empty cells."""
+    text = ("Ilse -- see the note attached before Monday.\n"
+            "11:40a | OKEKE, Ilse | -- | -- | late from lunch\n"
+            "Re: Ilse O. -- records request")
+    names = [f.text for f in detector.detect(text) if f.label is Label.PERSON]
+    assert names and all(any(c.isalpha() for c in name) and "--" not in name for name in names)

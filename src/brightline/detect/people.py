@@ -27,7 +27,7 @@ _ALIAS_RULES = (
     "alias_quoted", "alias_preferred", "alias_field", "alias_identified", "alias_list_item", "quoted_after_name",
     "quoted_name_cue",
 )
-_NAME_END = regex.compile(r"\n|\t| {2,}| [-–—|] ")
+_NAME_END = regex.compile(r"\n|\t| {2,}| [-–—|]+(?: |$)")
 _POSSESSIVE_TAIL = regex.compile(r"(?:[\'’]s|[\'’])?[\s.,;:!?\"”)]*$")
 _NOT_NAME_CHARS = regex.compile(r"[\d@/#_()\[\]]")
 _LETTER = regex.compile(r"\p{L}")
@@ -354,7 +354,8 @@ def _vote(person: _Person, role: str | None) -> None:
 def _name_tokens(name: str) -> frozenset[str]:
     """Lower-case name words, without initials and particles ("MEJIA, Carlos A." -> {mejia, carlos})."""
     words = (w.strip(".,'’\"").lower() for w in _NAME_SPLIT.split(name))
-    return frozenset(w for w in words if len(w) >= 2 and w not in particles() and regex.fullmatch(r"[\w'’\-]+", w))
+    return frozenset(w for w in words if len(w) >= 2 and w not in particles() and regex.fullmatch(r"[\w'’\-]+", w)
+                     and _LETTER.search(w))
 
 
 def _inside_any(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
