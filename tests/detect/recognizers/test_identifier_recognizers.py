@@ -145,6 +145,14 @@ ROWS = [
     (AddressRecognizer, "ADDRESS", "They live at 907 Saddle Ridge Loop now.", "907 Saddle Ridge Loop"),  # USPS suffix
     (AddressRecognizer, "ADDRESS", "Grandmother: Rua das Laranjeiras 88, Niterói", "Rua das Laranjeiras 88"),  # abroad
     (AddressRecognizer, "ADDRESS", "Father's address: Kastanienallee 12, Berlin", "Kastanienallee 12"),
+    # numbered streets in any case, quarter directions, a street's kind first, a rural route as "Rt"
+    (AddressRecognizer, "ADDRESS", "she stays at 2208 w 51st pl w/ her aunt", "2208 w 51st pl"),
+    (AddressRecognizer, "ADDRESS", "Home: 4410 SW 7 Ave apt 12, near the park", "4410 SW 7 Ave apt 12"),
+    (AddressRecognizer, "ADDRESS", "ADDR: 771 N 32ND ST 3RD FL. VEH PARKED", "771 N 32ND ST 3RD FL"),
+    (AddressRecognizer, "ADDRESS", "Mother lives at 64 Calle de la Paz, Apt. 2B with", "64 Calle de la Paz, Apt. 2B"),
+    (AddressRecognizer, "ADDRESS", "moved to 903 Avenue K, Unit 5, Galveston TX 77550.",
+     "903 Avenue K, Unit 5, Galveston TX 77550"),
+    (AddressRecognizer, "ADDRESS", "Mail: Rt 4 Box 212, Harlan KY 40831", "Rt 4 Box 212, Harlan KY 40831"),
     (SchoolRecognizer, "SCHOOL", "7 | Harbor Bluff HS | tardy", "Harbor Bluff HS"),  # an abbreviated kind
     (StudentIdRecognizer, "STUDENT_ID", "Gr 6 - bus pass TR-31-0457 - route 9", "TR-31-0457"),  # dashed groups
     (StudentIdRecognizer, "STUDENT_ID", "The note was left in his locker, K-204, on Friday.", "K-204"),
@@ -177,6 +185,7 @@ NEGATIVE = [
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "student.first=Oleg | student.last_name=Marek\n"),  # an export's keys
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "The user agreed to the terms."),
     (AddressRecognizer, "ADDRESS", "He claims Calle 18 and was seen near the Plaza 3 cinema."),  # no name, no street
+    (AddressRecognizer, "ADDRESS", "| 4 | Stop 5 Calle Nueve / gas station | 6:40 |"),  # a bus stop's number
     (SchoolRecognizer, "SCHOOL", "Dr. Ana Ruiz MS called the office."),  # MS after a name is a credential
 ]
 

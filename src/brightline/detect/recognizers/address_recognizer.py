@@ -14,7 +14,7 @@ _ABROAD = {"street_kind_first", "compound_street"}
 class AddressRecognizer(RuleSetRecognizer):
     """Number + street + suffix with units, floors and city/state/ZIP; PO boxes."""
 
-    RULES_FILE = "patterns/address.v4.yaml"
+    RULES_FILE = "patterns/address.v5.yaml"
 
     def accept(self, text: str, start: int, end: int, rule: CompiledRule) -> bool:
         if rule.id in _ABROAD:
