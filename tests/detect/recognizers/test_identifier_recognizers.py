@@ -112,6 +112,10 @@ ROWS = [
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "on Discord as NightOwl#4471 last week", "NightOwl#4471"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "[3:41 PM] kiki.lam07: u see this", "kiki.lam07"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "dre_9914: nah", "dre_9914"),
+    # a username standing alone, with no cue
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "Members of this chat: tay.mrz_22, rocio.vb\n", "tay.mrz_22"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "Members of this chat: tay.mrz_22, rocio.vb\n", "rocio.vb"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "then lil.kq907 replied with a laughing face", "lil.kq907"),
     (AgeRecognizer, "AGE", "these are 13-year-old girls", "13-year-old"),
     (AgeRecognizer, "AGE", "Age: 16        DOB: x", "16"),
     (AgeRecognizer, "AGE", "I spoke with Lindqvist, age 13, in the office", "age 13"),
@@ -184,6 +188,9 @@ NEGATIVE = [
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "Note: see attached"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "student.first=Oleg | student.last_name=Marek\n"),  # an export's keys
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "The user agreed to the terms."),
+    # dotted and underscored tokens that are no usernames
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "Saved as notes_final.docx at 3 p.m. per Sec.504, e.g. the U.S. form"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "first_name,last_name,dob\nfrom St.Louis; gave 2.5mg; see www.district.org"),
     (AddressRecognizer, "ADDRESS", "He claims Calle 18 and was seen near the Plaza 3 cinema."),  # no name, no street
     (AddressRecognizer, "ADDRESS", "| 4 | Stop 5 Calle Nueve / gas station | 6:40 |"),  # a bus stop's number
     (SchoolRecognizer, "SCHOOL", "Dr. Ana Ruiz MS called the office."),  # MS after a name is a credential
