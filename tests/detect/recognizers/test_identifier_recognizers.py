@@ -87,6 +87,10 @@ ROWS = [
     (TableColumnRecognizer, "DATE_OF_BIRTH", "Name / DOB / ID\n1. Doe, Jan / 3/2/2008 / 1", "3/2/2008"),
     (AgeRecognizer, "AGE", "RP ADV JUV 14 YOA LEFT HOME", "14 YOA"),
     (AgeRecognizer, "AGE", "Mi hijo tiene 14 años y", "14 años"),
+    (AgeRecognizer, "AGE", "Su hijo tiene once (11) años y", "once (11) años"),
+    (AgeRecognizer, "AGE", "vive con su abuela y su prima de tres años", "tres años"),
+    (AgeRecognizer, "AGE", "Alumno: Ana Ruiz / Edad: 15 / Curso: 4", "15"),
+    (AgeRecognizer, "AGE", "Counselor note: Lior, fifteen, lives with an aunt.", "fifteen"),
     (AgeRecognizer, "AGE", "Tomasz is fifteen and new to the school.", "fifteen"),  # a clause that goes on
     (AgeRecognizer, "AGE", "She says he is only eleven, and scared.", "eleven"),
     (AgeRecognizer, "AGE", "Both girls are 14.", "14"),
@@ -157,6 +161,13 @@ ROWS = [
     (AddressRecognizer, "ADDRESS", "moved to 903 Avenue K, Unit 5, Galveston TX 77550.",
      "903 Avenue K, Unit 5, Galveston TX 77550"),
     (AddressRecognizer, "ADDRESS", "Mail: Rt 4 Box 212, Harlan KY 40831", "Rt 4 Box 212, Harlan KY 40831"),
+    (AddressRecognizer, "ADDRESS", "CALL FOR SERVICE AT 880 MAGNOLIA AVE; CALLER ON SCENE", "880 MAGNOLIA AVE"),
+    (AddressRecognizer, "ADDRESS", "Dir: Calle 9 B-14, Urb. Villa Carolina, Carolina, PR 00985 tel",
+     "Calle 9 B-14, Urb. Villa Carolina, Carolina, PR 00985"),
+    (AddressRecognizer, "ADDRESS", "Home: Urb. Monte Verde, Calle 3 2C-11, Dorado, PR 00646.",
+     "Urb. Monte Verde, Calle 3 2C-11, Dorado, PR 00646"),
+    (AddressRecognizer, "ADDRESS", "at 41-220 Hinano Pl, Unit B, Waimānalo-Uka, HI 96795 now",
+     "41-220 Hinano Pl, Unit B, Waimānalo-Uka, HI 96795"),
     (SchoolRecognizer, "SCHOOL", "7 | Harbor Bluff HS | tardy", "Harbor Bluff HS"),  # an abbreviated kind
     (StudentIdRecognizer, "STUDENT_ID", "Gr 6 - bus pass TR-31-0457 - route 9", "TR-31-0457"),  # dashed groups
     (StudentIdRecognizer, "STUDENT_ID", "The note was left in his locker, K-204, on Friday.", "K-204"),
@@ -193,6 +204,7 @@ NEGATIVE = [
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "first_name,last_name,dob\nfrom St.Louis; gave 2.5mg; see www.district.org"),
     (AddressRecognizer, "ADDRESS", "He claims Calle 18 and was seen near the Plaza 3 cinema."),  # no name, no street
     (AddressRecognizer, "ADDRESS", "| 4 | Stop 5 Calle Nueve / gas station | 6:40 |"),  # a bus stop's number
+    (AgeRecognizer, "AGE", "Vive aquí desde hace dos años con su tía."),  # a span of time
     (SchoolRecognizer, "SCHOOL", "Dr. Ana Ruiz MS called the office."),  # MS after a name is a credential
 ]
 

@@ -8,7 +8,8 @@ from ..vocab import CompiledRule
 from .rule_set_recognizer import RuleSetRecognizer
 
 _STREET_PARTS = {"AddressNumber", "StreetName"}
-_ABROAD = {"street_kind_first", "compound_street"}
+# shapes usaddress does not parse: streets abroad, and Puerto Rico's urbanización and block-lot numbers
+_NOT_PARSED = {"street_kind_first", "compound_street", "puerto_rico"}
 
 
 class AddressRecognizer(RuleSetRecognizer):
@@ -17,8 +18,8 @@ class AddressRecognizer(RuleSetRecognizer):
     RULES_FILE = "patterns/address.v5.yaml"
 
     def accept(self, text: str, start: int, end: int, rule: CompiledRule) -> bool:
-        if rule.id in _ABROAD:
-            return True  # usaddress parses US addresses only
+        if rule.id in _NOT_PARSED:
+            return True
         candidate = text[start:end]
         try:
             tagged, kind = usaddress.tag(candidate)
