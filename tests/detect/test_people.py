@@ -43,6 +43,11 @@ CASES = [
      "Elvira Tamayo"),
     ("Kính gửi ông bà: nhà trường xin thông báo về em Đoàn Gia Huy trong giờ học.", "Đoàn Gia Huy"),
     ("1140 | Vo, Kiet | 11 | Wanted an ice pack", "Vo, Kiet"),  # a rare word at a name's edge stays
+    # a numbered roster line with a column gap before the particulars; a later mention by the same words
+    ("Students:\n1. Tevita Vaka Latu     Gr 7     Student # 5510432\n2. Hser Nay Blut     Gr 8", "Tevita Vaka Latu"),
+    ("1. Hser Nay Blut     Gr 8     Student # 5510977\nFrom the driver's seat I watched Hser Nay Blut throw it.",
+     "Hser Nay Blut"),
+    ('"ID";"Last";"First";"Preferred";"Gr"\n"448120";"Okpik";"Siqiniq";"Niqi";"10"\n', "Niqi"),
 ]
 
 
@@ -134,6 +139,13 @@ def test_the_learned_detector_adds_what_spacy_misses(detector: Detector) -> None
     found = [f for f in detector.detect(text) if f.label is Label.PERSON and "ikenna" in f.text]
     assert found and found[0].explanation.detector == "learned_name"
 
+
+
+def test_a_header_row_is_no_name(detector: Detector) -> None:
+    """A semicolon ends a name: a model's reading across a quoted header row is cut back to nothing."""
+    text = '"ID";"Last";"First";"Preferred";"Gr"\n"448120";"Okpik";"Siqiniq";"Niqi";"10"\n'
+    names = [f.text for f in detector.detect(text) if f.label is Label.PERSON]
+    assert sorted(names) == ["Niqi", "Okpik", "Siqiniq"]
 
 
 def test_dashes_are_never_a_name(detector: Detector) -> None:

@@ -27,7 +27,7 @@ _ALIAS_RULES = (
     "alias_quoted", "alias_preferred", "alias_field", "alias_identified", "alias_list_item", "quoted_after_name",
     "quoted_name_cue",
 )
-_NAME_END = regex.compile(r"\n|\t| {2,}| [-–—|]+(?: |$)")
+_NAME_END = regex.compile(r"\n|\t|;| {2,}| [-–—|]+(?: |$)")
 _POSSESSIVE_TAIL = regex.compile(r"(?:[\'’]s|[\'’])?[\s.,;:!?\"”)]*$")
 _NOT_NAME_CHARS = regex.compile(r"[\d@/#_()\[\]]")
 _LETTER = regex.compile(r"\p{L}")
@@ -122,7 +122,7 @@ class _DocumentPeople:
         model: bool = False, relation: bool = False, speaker: bool = False,
     ) -> tuple[int, int] | None:
         span = text[start:end]
-        cut = _NAME_END.search(span)  # a line break, column gap or spaced dash ends a name
+        cut = _NAME_END.search(span)  # a line break, column gap, semicolon or spaced dash ends a name
         if cut is not None:
             span = span[: cut.start()]
         prefix = self.roles.title_prefix.match(span)

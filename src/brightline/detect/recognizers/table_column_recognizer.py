@@ -1,4 +1,4 @@
-"""Cells under a table column headed as student PII, and an export's fields so named (models/structure/columns.v2.yaml)."""
+"""Cells under a table column headed as student PII, and an export's fields so named (models/structure/columns.v3.yaml)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ..tables import read_columns, read_fields
 from ..vocab import expand_macros, joined_macros
 from .explained import explained_result
 
-COLUMNS_FILE = "structure/columns.v2.yaml"
+COLUMNS_FILE = "structure/columns.v3.yaml"
 SCORE = 0.85
 _NAME_PART = regex.compile(r"[^\d(\[/@#;\"“]+")
 _NUMBER = regex.compile(r"(?<![\w-])\d{4,12}(?![\w-])")
@@ -35,7 +35,7 @@ class ColumnModel(BaseModel):
 
 
 class ColumnsModel(BaseModel):
-    """models/structure/columns.v2.yaml."""
+    """models/structure/columns.v3.yaml."""
 
     model_config = ConfigDict(extra="forbid")
 
