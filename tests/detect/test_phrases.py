@@ -18,11 +18,14 @@ def _health(detector: Detector, text: str) -> list[tuple[int, int, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # the verb whose object the detail is, from the word's start
-        ("The team is re-drafting her IEP today.", (12, 31, "re-drafting her IEP")),
-        # a medicine's own modifiers
+        # the verb whose object the detail is, from the word's start, and when it happens
+        ("The team is re-drafting her IEP today.", (12, 37, "re-drafting her IEP today")),
+        # a medicine's own modifiers, and when the verb says it is used
         ("Tam uses an albuterol inhaler with a spacer before recess.",
-         (4, 43, "uses an albuterol inhaler with a spacer")),
+         (4, 57, "uses an albuterol inhaler with a spacer before recess")),
+        # how often and where care happens
+        ("Ines meets with a school-based mental health clinician weekly at the county clinic.",
+         (5, 82, "meets with a school-based mental health clinician weekly at the county clinic")),
     ],
 )
 def test_a_health_detail_takes_in_its_phrase(detector: Detector, text: str, expected: tuple[int, int, str]) -> None:

@@ -43,6 +43,8 @@ _NOT_MODIFIER = frozenset({
     "nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "mark", "advcl", "relcl", "punct", "cc", "conj",
     "parataxis", "aux", "auxpass", "intj", "dep", "meta", "agent", "appos",
 })
+# how, where and when a health detail happens: its verb's prepositions, adverbs, measures, appositions
+_CIRCUMSTANCE = frozenset({"prep", "advmod", "npadvmod", "appos", "prt", "neg", "dobj", "acomp", "attr"})
 # Penn Treebank tags (the tagger's own; the attribute ruler that maps them to coarse ones is not run)
 _NOMINAL_TAG = regex.compile(r"NN|JJ|CD")
 _VERB_TAG = regex.compile(r"VB|MD")
@@ -115,17 +117,35 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _phrase(doc: Doc, offset: int, finding: Finding) -> tuple[int, int]:
-    """The (start, end) of the finding's phrase in the document's text."""
+    """The (start, end) of the finding's phrase in the document's text.
+
+    A health detail is a statement about the student as a whole: it also takes in how, where and when
+    its verb says it happens ("sees a therapist | weekly | at the district clinic", "is pregnant, |
+    about 20 weeks"), when that still fits in MAX_EXTRA_TOKENS.
+    """
     tokens = [t for t in doc if offset + t.idx < finding.end and offset + t.idx + len(t) > finding.start]
     inside = {t.i for t in tokens}
     start, end = finding.start, finding.end
     for root in (t for t in tokens if t.head.i not in inside or t.head == t):
-        phrase = _contiguous(sorted({t.i for t in [*tokens, *_governor(root, inside), *_modifiers(root)]}), inside)
-        if len(phrase) - len(inside) > MAX_EXTRA_TOKENS:
-            continue
-        first, last = doc[phrase[0]], doc[phrase[-1]]
-        start, end = min(start, offset + first.idx), max(end, offset + last.idx + len(last))
+        governor = _governor(root, inside)
+        core = [*tokens, *governor, *_modifiers(root)]
+        readings = [core]
+        if finding.label is Label.HEALTH:
+            readings.insert(0, [*core, *_circumstances(root, governor, inside)])
+        for reading in readings:
+            phrase = _contiguous(sorted({t.i for t in reading}), inside)
+            if len(phrase) - len(inside) <= MAX_EXTRA_TOKENS:
+                first, last = doc[phrase[0]], doc[phrase[-1]]
+                start, end = min(start, offset + first.idx), max(end, offset + last.idx + len(last))
+                break
     return start, end
+
+
+def _circumstances(root: Token, governor: list[Token], inside: set[int]) -> list[Token]:
+    """How, where and when: the adverbials of the detail's verb (or of the detail itself) and their words."""
+    heads = [governor[-1]] if governor else [root]
+    return [t for head in heads for child in head.children
+            if child.dep_ in _CIRCUMSTANCE and child.i not in inside for t in child.subtree]
 
 
 def _governor(root: Token, inside: set[int]) -> list[Token]:

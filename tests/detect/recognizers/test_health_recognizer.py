@@ -21,6 +21,15 @@ POSITIVE = [
     ("She was hospitalized for ten days in March.", "hospitalized for ten days in March"),
     ("He started propranolol last week.", "started propranolol"),  # a medicine no list names, by its stem
     ("Takes famotidine at night.", "Takes famotidine"),
+    # care by kind: settings, admissions, therapies by acronym, plans, clinical ranges, tuberculosis
+    ("History: an inpatient admission in 2023.", "inpatient admission"),
+    ("Dad called at noon: admitted to the pediatric psychiatric unit.", "admitted to the pediatric psychiatric unit"),
+    ("Sent to the ER; psych eval pending.", "psych eval"),
+    ("Started TF-CBT with the clinic counselor.", "TF-CBT"),
+    ("Diabetes care plan is on file with the nurse.", "Diabetes care plan"),
+    ("Parent rating scale: scores within the at-risk range for withdrawal.",
+     "scores within the at-risk range for withdrawal"),
+    ("Screening found tuberculosis infection last fall.", "tuberculosis infection"),
 ]
 NEGATIVE = [
     "The bus stopped in front of room 504.",
@@ -28,6 +37,7 @@ NEGATIVE = [
     "We met in April near the parrot cage.",  # words that only look like a stem's ending
     "The student completed 3 units of algebra.",  # credits, not a dose
     "Please call the 504 coordinator.",  # a post
+    "Staff will review the building emergency plan and the day program schedule.",
 ]
 
 
