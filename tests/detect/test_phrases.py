@@ -82,7 +82,10 @@ def test_a_health_word_naming_a_post_is_no_health_detail(detector: Detector, tex
 @pytest.mark.parametrize(
     ("text", "label", "phrase"),
     [
-        ("Yesterday he posted on Snapchat about the fight.", Label.SOCIAL_MEDIA, "posted on Snapchat"),
+        # the trigger's verb, and what, where and when it says happened
+        ("Yesterday he posted on Snapchat about the fight.", Label.SOCIAL_MEDIA, "posted on Snapchat about the fight"),
+        ("The family arrived from Honduras in March 2024.", Label.IMMIGRATION,
+         "arrived from Eritrea in March 2024"),
         # the trigger's own modifiers: the crew it names
         ("He is a known associate of the Northgate crew.", Label.GANG, "is a known associate of the Northgate crew"),
     ],
@@ -116,3 +119,11 @@ def test_a_phrase_holds_its_finding_and_takes_in_no_other(words: list[str], heal
     assert widened[1:] == others
     for other in others:
         assert widened[0].end <= other.start or other.end <= widened[0].start
+
+
+def test_a_phrase_never_ends_inside_a_bracket(detector: Detector) -> None:
+    """A sentence cut at an abbreviation's full stop ("(Det. Sgt. ...)") leaves no half bracket in the phrase."""
+    text = "It went to the Eastfield Police Gang Unit (Det. Sgt. Ames) today. Seen throwing signs of the Harrow Kings (RHX)."
+    gang = [f.text for f in detector.detect(text) if f.label is Label.GANG]
+    assert gang and all(found.count("(") == found.count(")") for found in gang), gang
+    assert any(found.endswith("(RHX)") for found in gang), gang

@@ -4,8 +4,9 @@ A rule matches a detail's core ("IEP", "Vyvanse 30 mg", "Snapchat", "asylum"); L
 that carries it (the trigger and its immediate object), and a redaction that leaves "revising her"
 or "as needed for" beside a box tells what the box hides. The phrase is read from a dependency parse of
 the sentence holding the finding: the verb whose object the finding is ("takes | Vyvanse 30 mg",
-"posted on | Snapchat") and the finding's own modifiers ("albuterol inhaler | with a
-spacer", "asylum | pending"), at most MAX_EXTRA_TOKENS more. Only these sentences are parsed (the
+"posted on | Snapchat"), the finding's own modifiers ("albuterol inhaler | with a
+spacer", "asylum | pending") and how, where and when its verb says it happened ("arrived | in May"),
+at most MAX_EXTRA_TOKENS more. Only these sentences are parsed (the
 parser would double the time over whole documents), and only English ones: the English parser misreads
 a family's Spanish or Creole note, where the phrase is the finding's short clause instead. A phrase
 never takes in another finding: a name stays a name under its own placeholder.
@@ -43,7 +44,7 @@ _NOT_MODIFIER = frozenset({
     "nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "mark", "advcl", "relcl", "punct", "cc", "conj",
     "parataxis", "aux", "auxpass", "intj", "dep", "meta", "agent", "appos",
 })
-# how, where and when a health detail happens: its verb's prepositions, adverbs, measures, appositions
+# how, where and when a detail happens: its verb's prepositions, adverbs, measures, appositions
 _CIRCUMSTANCE = frozenset({"prep", "advmod", "npadvmod", "appos", "prt", "neg", "dobj", "acomp", "attr"})
 # Penn Treebank tags (the tagger's own; the attribute ruler that maps them to coarse ones is not run)
 _NOMINAL_TAG = regex.compile(r"NN|JJ|CD")
@@ -89,7 +90,8 @@ def widen_phrases(text: str, findings: list[Finding], parser: Language) -> list[
             widened.append(finding)
             continue
         start, end = phrases[id(finding)]
-        start, end = _trimmed(text, *_clear_of_others(findings, finding, _from_word_start(text, start), end))
+        start, end = _clear_of_others(findings, finding, _from_word_start(text, start), end)
+        start, end = _trimmed(text, start, _before_open_bracket(text, max(start, finding.end), end))
         start, end = min(start, finding.start), max(end, finding.end)  # a phrase never loses its finding
         widened.append(replace(finding, start=start, end=end, text=text[start:end]))
     return widened
@@ -119,9 +121,9 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 def _phrase(doc: Doc, offset: int, finding: Finding) -> tuple[int, int]:
     """The (start, end) of the finding's phrase in the document's text.
 
-    A health detail is a statement about the student as a whole: it also takes in how, where and when
-    its verb says it happens ("sees a therapist | weekly | at the district clinic", "is pregnant, |
-    about 20 weeks"), when that still fits in MAX_EXTRA_TOKENS.
+    A detail is a statement about the student as a whole: it also takes in how, where and when its
+    verb says it happens ("sees her counselor | on Mondays | at the clinic", "is pregnant, | about
+    20 weeks", "arrived | in May 2023"), when that still fits in MAX_EXTRA_TOKENS; else its core.
     """
     tokens = [t for t in doc if offset + t.idx < finding.end and offset + t.idx + len(t) > finding.start]
     inside = {t.i for t in tokens}
@@ -129,9 +131,7 @@ def _phrase(doc: Doc, offset: int, finding: Finding) -> tuple[int, int]:
     for root in (t for t in tokens if t.head.i not in inside or t.head == t):
         governor = _governor(root, inside)
         core = [*tokens, *governor, *_modifiers(root)]
-        readings = [core]
-        if finding.label is Label.HEALTH:
-            readings.insert(0, [*core, *_circumstances(root, governor, inside)])
+        readings = [[*core, *_circumstances(root, governor, inside)], core]
         for reading in readings:
             phrase = _contiguous(sorted({t.i for t in reading}), inside)
             if len(phrase) - len(inside) <= MAX_EXTRA_TOKENS:
@@ -184,6 +184,15 @@ def _from_word_start(text: str, start: int) -> int:
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-" and text[start - 2:start - 1].isalnum()):
         start -= 1
     return start
+
+
+def _before_open_bracket(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] with a bracket it opens closed right after it, or cut before it ("Unit (Det")."""
+    opened = text.rfind("(", start, end)
+    if opened < 0 or ")" in text[opened:end]:
+        return end
+    closing = regex.match(r"[^\S\n]*\)", text[end:end + 3])
+    return end + closing.end() if closing is not None else opened
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
