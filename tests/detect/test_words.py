@@ -78,6 +78,8 @@ def test_the_thresholds_are_ordered() -> None:
         (SPANISH, "reclamar", True),  # a less frequent Spanish word, in a letter in Spanish
         (ENGLISH, "reclamar", False),  # in an English report it may be a nickname
         (SPANISH, "rosa", False),  # a word, but also a given name: a lower-case name stays possible
+        (SPANISH, "durante", True),  # very frequent in Spanish: a word, though a gazetteer lists the surname
+        (ENGLISH, "durante", False),
     ],
 )
 def test_lower_case_words_of_the_documents_languages(text: str, word: str, lower_word: bool) -> None:

@@ -1,7 +1,7 @@
 """Ordinary words and name words: what people.py asks of each word of a candidate name.
 
 A word is ordinary when English, or a language the district's families write in, uses it often
-(wordfreq's Zipf scale; thresholds and languages in models/people/words.v2.yaml). A word the name
+(wordfreq's Zipf scale; thresholds and languages in models/people/words.v3.yaml). A word the name
 gazetteers list stays a possible name unless the document itself also writes it in lower case.
 """
 
@@ -18,7 +18,7 @@ from wordfreq import available_languages, zipf_frequency
 from ..resources import load_data
 from .roles import Roles
 
-WORDS_FILE = "people/words.v2.yaml"
+WORDS_FILE = "people/words.v3.yaml"
 _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\p{M}\'’\-]+\b")
 _WORD = regex.compile(r"\p{L}+")
 _LETTER = regex.compile(r"\p{L}")
@@ -30,7 +30,7 @@ _ACRONYM_LETTERS = 6
 
 
 class WordsModel(BaseModel):
-    """models/people/words.v2.yaml."""
+    """models/people/words.v3.yaml."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -41,6 +41,7 @@ class WordsModel(BaseModel):
     lone_initial_zipf: float = Field(gt=0, lt=8)
     lone_lower_zipf: float = Field(gt=0, lt=8)
     edge_zipf: float = Field(gt=0, lt=8)
+    family_word_zipf: float = Field(gt=0, lt=8)
     english_zipf: float = Field(gt=0, lt=8)
     english_share: float = Field(gt=0, le=1)
     family_languages: list[str]
@@ -181,7 +182,10 @@ class DocumentWords:
         if self.everyday_word(word):
             return True
         bare = word.strip(".,'’")
-        threshold = load_words().lone_lower_zipf
+        settings = load_words()
+        if any(zipf_frequency(bare, language) >= settings.family_word_zipf for language in self.languages):
+            return True  # "durante" in a letter in Spanish, though some gazetteer holds it as a surname
+        threshold = settings.lone_lower_zipf
         return bare not in self.roles.given_names and (
             english_zipf(bare) >= threshold
             or any(zipf_frequency(bare, language) >= threshold for language in self.languages)
