@@ -38,6 +38,7 @@ JSON_EXPORT = '{"students": [{"first_name": "Maile", "osis_like": "x", "age": 15
 KEY_VALUE_EXPORT = "student.last=PIRES | student.age=fifteen | student.i94=77120045611\n"
 
 ROWS = [
+    (StudentIdRecognizer, "STUDENT_ID", "Núm. de alumno 30457719 (escuela intermedia)", "30457719"),
     (StudentIdRecognizer, "STUDENT_ID", "SASID: 1092837465    District ID: 773104", "1092837465"),
     (StudentIdRecognizer, "STUDENT_ID", "SASID: 1092837465    District ID: 773104", "773104"),
     (StudentIdRecognizer, "STUDENT_ID", "Student ID numbers: Haddad 640021; Brennan 640388.", "640388"),
@@ -91,6 +92,9 @@ ROWS = [
     (AgeRecognizer, "AGE", "vive con su abuela y su prima de tres años", "tres años"),
     (AgeRecognizer, "AGE", "Alumno: Ana Ruiz / Edad: 15 / Curso: 4", "15"),
     (AgeRecognizer, "AGE", "Counselor note: Lior, fifteen, lives with an aunt.", "fifteen"),
+    (AgeRecognizer, "AGE", "Grandma says he's only twelve.", "twelve"),
+    (AgeRecognizer, "AGE", "Age at referral: 15     Race/Sex: W/F", "15"),
+    (AgeRecognizer, "AGE", "Edad: 12    Age: eleven    Gr 5", "eleven"),
     (AgeRecognizer, "AGE", "Tomasz is fifteen and new to the school.", "fifteen"),  # a clause that goes on
     (AgeRecognizer, "AGE", "She says he is only eleven, and scared.", "eleven"),
     (AgeRecognizer, "AGE", "Both girls are 14.", "14"),
@@ -205,6 +209,7 @@ NEGATIVE = [
     (AddressRecognizer, "ADDRESS", "He claims Calle 18 and was seen near the Plaza 3 cinema."),  # no name, no street
     (AddressRecognizer, "ADDRESS", "| 4 | Stop 5 Calle Nueve / gas station | 6:40 |"),  # a bus stop's number
     (AgeRecognizer, "AGE", "Vive aquí desde hace dos años con su tía."),  # a span of time
+    (AgeRecognizer, "AGE", "Clothing closet: shoes (women's 7, kids 13)."),  # a possessive, not "is"
     (SchoolRecognizer, "SCHOOL", "Dr. Ana Ruiz MS called the office."),  # MS after a name is a credential
 ]
 
