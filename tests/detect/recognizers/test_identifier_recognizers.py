@@ -95,6 +95,10 @@ ROWS = [
     (AgeRecognizer, "AGE", "Grandma says he's only twelve.", "twelve"),
     (AgeRecognizer, "AGE", "Age at referral: 15     Race/Sex: W/F", "15"),
     (AgeRecognizer, "AGE", "Edad: 12    Age: eleven    Gr 5", "eleven"),
+    (AgeRecognizer, "AGE", "Ana stays home with her cousin Teo (6, kindergarten) most days", "6"),
+    (AgeRecognizer, "AGE", "Subject 2: D.K. (juv., 14), seen at the park", "14"),
+    (AgeRecognizer, "AGE", "ASSOCIATE: DIALLO, SEKOU  M/16  DOB 04/19/2009", "16"),
+    (AgeRecognizer, "AGE", "SUSP RAN EB ON ELM, W/M 15, RED HOODIE", "15"),
     (AgeRecognizer, "AGE", "Tomasz is fifteen and new to the school.", "fifteen"),  # a clause that goes on
     (AgeRecognizer, "AGE", "She says he is only eleven, and scared.", "eleven"),
     (AgeRecognizer, "AGE", "Both girls are 14.", "14"),
@@ -210,6 +214,7 @@ NEGATIVE = [
     (AddressRecognizer, "ADDRESS", "| 4 | Stop 5 Calle Nueve / gas station | 6:40 |"),  # a bus stop's number
     (AgeRecognizer, "AGE", "Vive aquí desde hace dos años con su tía."),  # a span of time
     (AgeRecognizer, "AGE", "Clothing closet: shoes (women's 7, kids 13)."),  # a possessive, not "is"
+    (AgeRecognizer, "AGE", "Met in Room (12, east wing) on 4/12/2024; the M/F ratio is even."),
     (SchoolRecognizer, "SCHOOL", "Dr. Ana Ruiz MS called the office."),  # MS after a name is a credential
 ]
 
