@@ -3,7 +3,10 @@
 import pytest
 
 from brightline.detect import Detector
-from brightline.types import Label
+from brightline.detect.nlp import known_words
+from brightline.detect.people import PeopleResolver
+from brightline.detect.roles import load_roles
+from brightline.types import Explanation, Finding, Label
 from tests.assertions import offsets
 
 CASES = [
@@ -155,3 +158,13 @@ def test_dashes_are_never_a_name(detector: Detector) -> None:
             "Re: Ilse O. -- records request")
     names = [f.text for f in detector.detect(text) if f.label is Label.PERSON]
     assert names and all(any(c.isalpha() for c in name) and "--" not in name for name in names)
+
+
+
+def test_a_given_name_taken_in_beside_a_surname_is_followed() -> None:
+    """Only the mother's name was read; her son's hyphenated given name joins the surname, then is followed."""
+    text = "Mother: Marie-Lourdes Saint-Vil. Her son Paul-Henri Saint-Vil was hit. Paul-Henri cried."
+    start, end = offsets(text, "Marie-Lourdes Saint-Vil")
+    read = Finding(Label.PERSON, start, end, text[start:end], Explanation("spacy_ner", "SpacyRecognizer", 0.85))
+    found = {f.text for f in PeopleResolver(load_roles(), known_words()).apply(text, [read])}
+    assert {"Paul-Henri Saint-Vil", "Paul-Henri"} <= found, found

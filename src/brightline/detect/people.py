@@ -33,6 +33,8 @@ _NOT_NAME_CHARS = regex.compile(r"[\d@/#_()\[\]]")
 _LETTER = regex.compile(r"\p{L}")
 _QUOTES = "\"“”'‘’"
 _NAME_SPLIT = regex.compile(r"[\s,]+")
+# a capitalised word, hyphenated parts capitalised or not ("Jean-Robert", "Al-amin")
+_CAPITALISED = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
 _SPEAKER = "lowercase_chat_speaker"
 _LOWERCASE_RULES = ("field_name_lowercase", "lowercase_relation", "lowercase_honorific", "lowercase_initial",
                     "lowercase_relation_bare", "lowercase_met_with", _SPEAKER)
@@ -290,7 +292,11 @@ class _DocumentPeople:
 
         for person in people:
             # in a fixed order (longest first): which word is propagated first decides how spans join
-            for needle in sorted(person.tokens, key=lambda token: (-len(token), token)):
+            needles = sorted(person.tokens, key=lambda token: (-len(token), token))
+            followed: set[str] = set()
+            while needles:
+                needle = needles.pop(0)
+                followed.add(needle)
                 if len(needle) < 2 or needle in particles():
                     continue
                 target = owner(frozenset({needle}), person.whole) or person
@@ -302,18 +308,21 @@ class _DocumentPeople:
                     label = Label.OFFICIAL if target.official else Label.PERSON
                     out.append(Finding(label, start, end, text[start:end], explanation, entity=target.key))
                     taken.append((start, end))
+                    if not person.whole:
+                        # a given name taken in beside the surname ("Jean-Robert Pierre-Louis") is followed too
+                        needles += sorted(_name_tokens(text[start:end]) - followed - set(needles))
         return out
 
     def _extend(
         self, text: str, start: int, end: int, taken: list[tuple[int, int]], blockers: list[tuple[int, int]]
     ) -> tuple[int, int]:
         """Take in a capitalised word right before or after a known name: a relative's given name."""
-        before = regex.search(r"(?<![\w\-])([A-Z][a-z'’\-]+)[ \t]$", text[max(0, start - 25):start])
+        before = regex.search(rf"(?<![\w\-])({_CAPITALISED})[ \t]$", text[max(0, start - 25):start])
         if before is not None and self.words.namelike(before.group(1)):
             candidate = start - len(before.group(0))
             if not _overlaps_any((candidate, start), taken + blockers):
                 start = candidate
-        after = regex.match(r"[ \t]([A-Z][a-z'’\-]+)(?![\w\-])", text[end:end + 25])
+        after = regex.match(rf"[ \t]({_CAPITALISED})(?![\w\-])", text[end:end + 25])
         if after is not None and self.words.namelike(after.group(1)):
             candidate = end + len(after.group(0))
             if not _overlaps_any((end, candidate), taken + blockers):
