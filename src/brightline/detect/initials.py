@@ -1,0 +1,63 @@
+"""A person's initials stand for them: "Corbin Vale" is "CV" or "C.V." further on, "T.K. Ogundipe" is "TK".
+
+Reports shorten the people they name to initials once the full name has been given ("CV walked off, DR followed").
+Only initials built from a name the document gives are followed, so an acronym of the school's own
+("AP", "SRO") is not taken for a person unless someone in the document bears those initials.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..types import Explanation, Finding, Label
+from .words import common_english, particles
+
+_PEOPLE = (Label.PERSON, Label.OFFICIAL)
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}'’\-]*")
+_DOTTED = regex.compile(r"(?:\p{Lu}\.){2,3}(?=\s|$)")
+_WORDS = regex.compile(r"[^\s,]+")
+
+
+def with_initials(text: str, findings: list[Finding]) -> list[Finding]:
+    """The findings, and every standalone use of a named person's initials as a finding of that person."""
+    taken = [(f.start, f.end) for f in findings]
+    added: list[Finding] = []
+    for initials, person in _initials(findings).items():
+        pattern = regex.compile(rf"(?<![\w.\-]){_forms(initials)}(?![\w\-])")
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            explanation = Explanation("name_initials", f"initials of {person.entity or person.text}", 0.7)
+            added.append(Finding(person.label, *span, text[slice(*span)], explanation, entity=person.entity))
+            taken.append(span)
+    return findings + added
+
+
+def _initials(findings: list[Finding]) -> dict[str, Finding]:
+    """Initials ("CV") of each person named in full or by dotted initials; a private person's win a tie."""
+    found: dict[str, Finding] = {}
+    for finding in sorted(findings, key=lambda f: f.label is Label.PERSON):
+        if finding.label not in _PEOPLE:
+            continue
+        name = finding.text.strip()
+        dotted = _DOTTED.match(name)
+        if dotted is not None:  # "T.K." or "T.K. Ogundipe": the dotted initials, undotted too
+            letters = dotted.group().replace(".", "")
+        else:
+            words = [w for w in _WORDS.findall(name) if w.lower() not in particles()]
+            if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
+                continue
+            if "," in name:  # "VALE, Corbin": the given name first, as initials are read
+                words = words[1:] + words[:1]
+            letters = "".join(w[0] for w in words)
+        found[letters.upper()] = finding
+    return found
+
+
+def _forms(initials: str) -> str:
+    """"CV" and "C.V." (a final full stop optional); undotted only when no common word ("AM", "AP", "OK")."""
+    dotted = r"\.".join(regex.escape(letter) for letter in initials)
+    if common_english(initials.lower()):
+        return rf"{dotted}\.?"
+    return rf"(?:{regex.escape(initials)}|{dotted}\.?)"
