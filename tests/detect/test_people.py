@@ -40,6 +40,8 @@ CASES = [
     ("ADV CONTACTED: M/O JUV 2 IRMA CHEE 928-555-0164. RESPONDED.", "IRMA CHEE"),  # dispatch shorthand
     # a family language's words are words only where the document is written in it
     ("we seen it\nhe said his cousin pepito got him the thing", "pepito"),
+    # a given name the lexicon also lists, written in lower case in the same note, is still the person
+    ("Present: Brooke Ames, Omar Fikre.\nomar said brooke took his phone at lunch, brooke said no", "brooke"),
     ("[4:10 PM] me: where u at\n[4:11 PM] nando: bus stop", "nando"),  # a chat export's contact name
     ('Seen at the park: ABARA, Dele and "Sparky", both grade 9.', "Sparky"),  # quotes make a word a nickname
     ("Estimada familia: su hija Elvira Tamayo tuvo un problema durante el recreo en la escuela.",
@@ -56,7 +58,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "fragment"), CASES)
 def test_person_found(detector: Detector, text: str, fragment: str) -> None:
-    occurrence = 1 if fragment in {"marisol", "OKEKE"} else 0  # the later mention
+    occurrence = 1 if fragment in {"marisol", "OKEKE", "brooke"} else 0  # the later mention
     start, end = offsets(text, fragment, occurrence)
     covered = [f for f in detector.detect(text) if f.label is Label.PERSON and f.start <= start and end <= f.end]
     assert covered, f"{fragment!r} not covered by a PERSON finding"

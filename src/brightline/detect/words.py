@@ -226,7 +226,9 @@ class DocumentWords:
         if lower not in self.lower_words:
             return False
         if lower in self.common_words:
-            return True
+            # a given name the lexicon lists ("dylan", "brooke") is a word only where English uses it
+            # often ("joy", "will"): a chat writes its names in lower case too
+            return lower not in self.roles.given_names or common_english(lower)
         # inflected forms ("records", "returned"), when no gazetteer lists them
         return lower not in self.roles.name_words and common_english(lower)
 
