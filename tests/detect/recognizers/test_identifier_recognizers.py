@@ -38,6 +38,7 @@ JSON_EXPORT = '{"students": [{"first_name": "Maile", "osis_like": "x", "age": 15
 KEY_VALUE_EXPORT = "student.last=PIRES | student.age=fifteen | student.i94=77120045611\n"
 
 ROWS = [
+    (StudentIdRecognizer, "STUDENT_ID", "PAEZ, LINO     Gr 7     UID 4402 7719 35    DOB 02/11/2012", "4402 7719 35"),
     (StudentIdRecognizer, "STUDENT_ID", "Núm. de alumno 30457719 (escuela intermedia)", "30457719"),
     (StudentIdRecognizer, "STUDENT_ID", "SASID: 1092837465    District ID: 773104", "1092837465"),
     (StudentIdRecognizer, "STUDENT_ID", "SASID: 1092837465    District ID: 773104", "773104"),
