@@ -20,17 +20,21 @@ _WORDS = regex.compile(r"[^\s,]+")
 
 def with_initials(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings, and every standalone use of a named person's initials as a finding of that person."""
+    people = _initials(findings)
+    if not people:
+        return findings
+    # one pass over the text for every person's initials (a roster names hundreds)
+    forms = "|".join(_forms(initials) for initials in sorted(people, key=len, reverse=True))
     taken = [(f.start, f.end) for f in findings]
     added: list[Finding] = []
-    for initials, person in _initials(findings).items():
-        pattern = regex.compile(rf"(?<![\w.\-]){_forms(initials)}(?![\w\-])")
-        for match in pattern.finditer(text):
-            span = match.span()
-            if any(s < span[1] and span[0] < e for s, e in taken):
-                continue
-            explanation = Explanation("name_initials", f"initials of {person.entity or person.text}", 0.7)
-            added.append(Finding(person.label, *span, text[slice(*span)], explanation, entity=person.entity))
-            taken.append(span)
+    for match in regex.finditer(rf"(?<![\w.\-])(?:{forms})(?![\w\-])", text):
+        span = match.span()
+        if any(s < span[1] and span[0] < e for s, e in taken):
+            continue
+        person = people[match.group().replace(".", "")]
+        explanation = Explanation("name_initials", f"initials of {person.entity or person.text}", 0.7)
+        added.append(Finding(person.label, *span, match.group(), explanation, entity=person.entity))
+        taken.append(span)
     return findings + added
 
 
