@@ -86,6 +86,8 @@ def test_a_health_word_naming_a_post_is_no_health_detail(detector: Detector, tex
         ("Yesterday he posted on Snapchat about the fight.", Label.SOCIAL_MEDIA, "posted on Snapchat about the fight"),
         ("The family arrived from Honduras in March 2024.", Label.IMMIGRATION,
          "arrived from Eritrea in March 2024"),
+        # a trigger that acts takes in its verb and what it did
+        ("Her mother said ICE detained his uncle at work.", Label.IMMIGRATION, "ICE detained his uncle at work"),
         # the trigger's own modifiers: the crew it names
         ("He is a known associate of the Northgate crew.", Label.GANG, "is a known associate of the Northgate crew"),
     ],
@@ -119,6 +121,12 @@ def test_a_phrase_holds_its_finding_and_takes_in_no_other(words: list[str], heal
     assert widened[1:] == others
     for other in others:
         assert widened[0].end <= other.start or other.end <= widened[0].start
+
+
+def test_a_phrase_closes_the_quote_it_opens(detector: Detector) -> None:
+    text = 'Mr. Hale said the post says "north side, all day." and nothing else.'
+    found = [f.text for f in detector.detect(text) if f.label is Label.SOCIAL_MEDIA]
+    assert found and all(f.count('"') % 2 == 0 for f in found), found
 
 
 def test_a_phrase_never_ends_inside_a_bracket(detector: Detector) -> None:

@@ -44,6 +44,8 @@ _NOT_MODIFIER = frozenset({
     "nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "mark", "advcl", "relcl", "punct", "cc", "conj",
     "parataxis", "aux", "auxpass", "intj", "dep", "meta", "agent", "appos",
 })
+# the detail is the subject of this verb ("ICE | detained ...")
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
 # how, where and when a detail happens: its verb's prepositions, adverbs, measures, appositions
 _CIRCUMSTANCE = frozenset({"prep", "advmod", "npadvmod", "appos", "prt", "neg", "dobj", "acomp", "attr"})
 # Penn Treebank tags (the tagger's own; the attribute ruler that maps them to coarse ones is not run)
@@ -91,7 +93,7 @@ def widen_phrases(text: str, findings: list[Finding], parser: Language) -> list[
             continue
         start, end = phrases[id(finding)]
         start, end = _clear_of_others(findings, finding, _from_word_start(text, start), end)
-        start, end = _trimmed(text, start, _before_open_bracket(text, max(start, finding.end), end))
+        start, end = _trimmed(text, start, _closed(text, start, max(start, finding.end), end))
         start, end = min(start, finding.start), max(end, finding.end)  # a phrase never loses its finding
         widened.append(replace(finding, start=start, end=end, text=text[start:end]))
     return widened
@@ -149,9 +151,14 @@ def _circumstances(root: Token, governor: list[Token], inside: set[int]) -> list
 
 
 def _governor(root: Token, inside: set[int]) -> list[Token]:
-    """The verb whose object the detail is, and the preposition between them ("referred | for")."""
+    """The verb whose object or subject the detail is, and the preposition between ("referred | for").
+
+    A detail that acts is a statement with its verb ("ICE | detained his father").
+    """
     head = root.head
     if root.dep_ in _OBJECT and _VERB_TAG.match(head.tag_) and head.i not in inside:
+        return [head]
+    if root.dep_ in _SUBJECT and _VERB_TAG.match(head.tag_) and head.i not in inside and head.i > root.i:
         return [head]
     if root.dep_ == "pobj" and head.dep_ == "prep" and _VERB_TAG.match(head.head.tag_) and head.head.i not in inside:
         return [head, head.head]
@@ -186,13 +193,20 @@ def _from_word_start(text: str, start: int) -> int:
     return start
 
 
-def _before_open_bracket(text: str, start: int, end: int) -> int:
-    """The end of text[start:end] with a bracket it opens closed right after it, or cut before it ("Unit (Det")."""
-    opened = text.rfind("(", start, end)
-    if opened < 0 or ")" in text[opened:end]:
-        return end
-    closing = regex.match(r"[^\S\n]*\)", text[end:end + 3])
-    return end + closing.end() if closing is not None else opened
+def _closed(text: str, start: int, after: int, end: int) -> int:
+    """The end of text[start:end], a bracket or quote opened after `after` closed right after it, or cut before it.
+
+    ("Gang Unit (Det" loses " (Det"; 'reads "up, no cap' takes in '."').
+    """
+    opened = text.rfind("(", after, end)
+    if opened >= 0 and ")" not in text[opened:end]:
+        closing = regex.match(r"[^\S\n]*\)", text[end:end + 3])
+        return end + closing.end() if closing is not None else opened
+    quote = text.rfind('"', after, end)
+    if quote >= 0 and text.count('"', start, end) % 2:
+        closing = regex.match(r'[.,!?]?"', text[end:end + 2])
+        return end + closing.end() if closing is not None else quote
+    return end
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
