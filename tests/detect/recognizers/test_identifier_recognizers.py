@@ -211,6 +211,8 @@ NEGATIVE = [
     # dotted and underscored tokens that are no usernames
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "Saved as notes_final.docx at 3 p.m. per Sec.504, e.g. the U.S. form"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "first_name,last_name,dob\nfrom St.Louis; gave 2.5mg; see www.district.org"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", '{"exported_at": "2024-11-06", "parent_notified": false}'),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", "record.type=INTAKE_FORM\nguardian1.phone=555-0100\nID;INCIDENT_DATE;GR"),
     (AddressRecognizer, "ADDRESS", "He claims Calle 18 and was seen near the Plaza 3 cinema."),  # no name, no street
     (AddressRecognizer, "ADDRESS", "| 4 | Stop 5 Calle Nueve / gas station | 6:40 |"),  # a bus stop's number
     (AgeRecognizer, "AGE", "Vive aquí desde hace dos años con su tía."),  # a span of time

@@ -26,8 +26,9 @@ def _username_alone(token: str) -> bool:
     """A dotted or underscored token that only a username would be.
 
     Not initials or abbreviations ("U.S.", "p.m."), sections and doses ("Sec.504", "2.5mg"), a
-    capitalised pair a missing space joined ("St.Louis"), nor a field name of ordinary words
-    ("student.last_name"); a username made of names ("maria.lopez") stays one.
+    capitalised pair a missing space joined ("St.Louis"), a field name of ordinary words
+    ("student.last_name") nor a constant in capitals ("INCIDENT_DATE"); a username made of names
+    ("maria.lopez") stays one.
     """
     parts = [part for part in _PART.split(token) if part]
     worded = [part for part in parts if _LETTER.search(part)]
@@ -38,6 +39,8 @@ def _username_alone(token: str) -> bool:
         return False
     if any(c.isupper() for c in token) and "_" not in token and not any(c.isdigit() for c in token):
         return False
+    if not any(c.islower() for c in token):
+        return False  # "INCIDENT_DATE": a column or a constant in capitals
     names = load_roles().name_words
     plain = [part.lower() for part in worded if part.isalpha()]
     return len(plain) < len(worded) or not all(common_english(w) and w not in names for w in plain)
