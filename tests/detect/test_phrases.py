@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from brightline.detect import Detector
 from brightline.detect.nlp import load_parser
-from brightline.detect.phrases import widen_phrases
+from brightline.detect.phrases import _closed, widen_phrases
 from brightline.detect.words import english_sentence
 from brightline.types import Explanation, Finding, Label
 
@@ -84,7 +84,7 @@ def test_a_health_word_naming_a_post_is_no_health_detail(detector: Detector, tex
     [
         # the trigger's verb, and what, where and when it says happened
         ("Yesterday he posted on Snapchat about the fight.", Label.SOCIAL_MEDIA, "posted on Snapchat about the fight"),
-        ("The family arrived from Honduras in March 2024.", Label.IMMIGRATION,
+        ("The family arrived from Eritrea in March 2024.", Label.IMMIGRATION,
          "arrived from Eritrea in March 2024"),
         # a trigger that acts takes in its verb and what it did
         ("Her mother said ICE detained his uncle at work.", Label.IMMIGRATION, "ICE detained his uncle at work"),
@@ -123,10 +123,17 @@ def test_a_phrase_holds_its_finding_and_takes_in_no_other(words: list[str], heal
         assert widened[0].end <= other.start or other.end <= widened[0].start
 
 
-def test_a_phrase_closes_the_quote_it_opens(detector: Detector) -> None:
-    text = 'Mr. Hale said the post says "north side, all day." and nothing else.'
-    found = [f.text for f in detector.detect(text) if f.label is Label.SOCIAL_MEDIA]
-    assert found and all(f.count('"') % 2 == 0 for f in found), found
+@pytest.mark.parametrize(
+    ("text", "end", "closed"),
+    [
+        ('the post says "north side, all day." and', 34, 36),  # the closing quote (and its stop) taken in
+        ('the post says "north side and more', 25, 14),  # no closing quote near: cut before the opening one
+        ("sent to the Unit (Det. Sgt. Ames) today", 21, 17),  # a half bracket is cut off
+        ("sent to the Unit (Det. Sgt. Ames) today", 32, 33),  # a bracket closed right after is taken in
+    ],
+)
+def test_a_phrase_closes_what_it_opens(text: str, end: int, closed: int) -> None:
+    assert _closed(text, 0, 9, end) == closed, text[:_closed(text, 0, 9, end)]
 
 
 def test_a_phrase_never_ends_inside_a_bracket(detector: Detector) -> None:
