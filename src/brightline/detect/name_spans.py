@@ -1,0 +1,136 @@
+"""One name candidate's span, cleaned: what of a proposed name is the name, or None when it is none.
+
+A model or pattern proposes a span; here it loses a title, a possessive, a heading or role word, the
+ordinary words a model took in around a name ("Vice chair ... noted") and a verb between two names,
+and it is dropped when what is left is no name: a common word, an acronym, a word of a family
+language, a party to a cited case. detect/people.py then decides whose name it is.
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .roles import Roles
+from .words import DocumentWords, common_english, english_zipf, load_words, particles
+
+_NAME_END = regex.compile(r"\n|\t|;| {2,}| [-–—|]+(?: |$)")
+_POSSESSIVE_TAIL = regex.compile(r"(?:[\'’]s|[\'’])?[\s.,;:!?\"”)]*$")
+_NOT_NAME_CHARS = regex.compile(r"[\d@/#_()\[\]]")
+_LETTER = regex.compile(r"\p{L}")
+_QUOTES = "\"“”'‘’"
+_NAME_SPLIT = regex.compile(r"[\s,]+")
+
+
+class NameSpans:
+    """Cleans name candidates for one document (its words decide what is ordinary)."""
+
+    def __init__(self, roles: Roles, words: DocumentWords) -> None:
+        self.roles = roles
+        self.words = words
+
+    def clean(
+        self, text: str, start: int, end: int, lowercase: bool = False, learned: bool = False, vetted: bool = False,
+        model: bool = False, relation: bool = False, speaker: bool = False,
+    ) -> tuple[int, int] | None:
+        span = text[start:end]
+        cut = _NAME_END.search(span)  # a line break, column gap, semicolon or spaced dash ends a name
+        if cut is not None:
+            span = span[: cut.start()]
+        prefix = self.roles.title_prefix.match(span)
+        # a title, honorific or relation before it ("Ms.", "his uncle") says a capitalised word is a name
+        titled = prefix is not None or self.roles.honorific_before.search(text, max(0, start - 12), start) is not None
+        titled = titled or (relation and not span.islower()) or speaker  # a chat line's speaker too
+        if prefix:
+            start += prefix.end()
+            span = span[prefix.end():]
+        stripped = _POSSESSIVE_TAIL.sub("", span)
+        # a trailing initial keeps its period ("Washington, Terrell J.")
+        if regex.search(r"\b[A-Z]$", stripped) and span[len(stripped):len(stripped) + 1] == ".":
+            stripped += "."
+        span = stripped
+        end = start + len(span)
+        if not span or _NOT_NAME_CHARS.search(span) or not _LETTER.search(span):
+            return None
+        if span.islower():  # a hurried note: keep the name words, drop the ordinary ones after them
+            lowercase = True
+            # a model's span is trimmed of common words only ("obi" is in the dictionary, and a surname)
+            ordinary = common_english if learned else self.words.ordinary
+            while " " in span and ordinary(span.rsplit(" ", 1)[1]):
+                span = span.rsplit(" ", 1)[0]
+            end = start + len(span)
+        elif not regex.search(r"\p{Lu}", span):
+            return None
+        named_initial = regex.fullmatch(r"\p{Ll}+ \p{Ll}\.?", span) is not None  # "will r." is a name shape
+        if speaker:
+            if span in STOP_WORDS or common_english(span):
+                return None  # "me", "admin": a chat line's speaker is a name unless a common word
+        elif lowercase and not named_initial and (
+            all(self.words.lower_word(w.strip(".,'’")) or w in particles() for w in span.split()) if learned
+            else any(w in STOP_WORDS or self.words.common(w) for w in span.split())
+        ):
+            return None  # "student: see attached" is not a name; a model's "joy okafor" is one
+        words = _span_words(span)
+        if not words or all(self.words.not_a_name(w) for w in words):
+            return None
+        # quotes mark a nickname ("Spider", "Tiny"): a word in quotes may name someone; a quoted
+        # acronym is a tag or a sign ("the "XV" sign")
+        quoted = (len(words) == 1 and not span.isupper() and start > 0 and end < len(text)
+                  and text[start - 1] in _QUOTES and text[end] in _QUOTES)
+        titled = titled or quoted
+        if not titled and all(self.words.everyday_word(w) or w in particles() for w in words):
+            return None  # "To: Front Office", "de la": words of English or a family language, no name
+        while words and self.words.trimmable(words[0]):  # "Narrative Portillo" -> "Portillo"
+            first = regex.match(r"\S+\s*", text[start:end])
+            if first is None:
+                return None
+            start += first.end()
+            words.pop(0)
+        while words and self.words.trimmable(words[-1]):  # "Ethan Kowalczyk, Grade" -> "Ethan Kowalczyk"
+            last = regex.search(r"[\s,]+\S+$", text[start:end])
+            if last is None:
+                return None
+            end = start + last.start()
+            words.pop()
+        if vetted:
+            # a model or a capitals pattern may take in words around a name ("Vice chair Ana Ruiz noted")
+            while len(words) > 1 and self._edge_word(words[-1], text[start:end].split()[-1]):
+                end = start + regex.search(r"[\s,]+\S+$", text[start:end]).start()  # type: ignore[union-attr]
+                words.pop()
+            while len(words) > 1 and self._edge_word(words[0], text[start:end].split()[0]):
+                start += regex.match(r"\S+[\s,]*", text[start:end]).end()  # type: ignore[union-attr]
+                words.pop(0)
+            # a verb between two names ends the first ("Ruiz saw OKEKE"): the second is its own
+            verb = next((m for m in regex.finditer(r"(?<=\s)\p{Ll}[\p{Ll}'’\-]*(?=\s)", text[start:end])
+                         if self.words.everyday_word(m.group()) and m.group() not in particles()), None)
+            if verb is not None:
+                end = start + len(text[start:start + verb.start()].rstrip())
+                words = _span_words(text[start:end])
+            surfaces = text[start:end].split()
+            if not titled and not any(self.words.name_word(w, surface) for w, surface in zip(words, surfaces, strict=False)):
+                return None  # "Annual Review List", "FALL OPEN HOUSE", "PTO": words and acronyms, not a name
+        initial = self.words.sentence_initial(text, start)
+        if len(words) == 1 and self.words.common(words[0]) and initial:
+            return None
+        if model and not titled and len(words) == 1 and self.words.lone_word(words[0], text[start:end], initial):
+            return None  # "Volunteers arrived", "Went back to gym": words a model read as names
+        if len(words) == 1 and text[start:end].isupper() and words[0] in self.words.common_words:
+            return None  # "SNOW" in a heading
+        if regex.match(r"\s+v\.?\s+\p{Lu}", text[end:end + 8]) or regex.search(r"\bv\.\s+$", text[max(0, start - 4):start]):
+            return None  # a party to a cited case ("Plyler v. Doe"), not a person in the report
+        return (start, end) if end > start else None
+
+
+    def _edge_word(self, word: str, surface: str) -> bool:
+        """A word to trim off a model's name: an everyday word in lower case, a common one capitalised.
+
+        "Vice chair Ana Ruiz noted" loses "noted"; a rare English word that is also a name stays.
+        """
+        if surface.islower():
+            return self.words.everyday_word(word)
+        return self.words.plain_word(word) and english_zipf(word) >= load_words().edge_zipf
+
+
+def _span_words(span: str) -> list[str]:
+    """A candidate's words, lower-cased, without the punctuation around them."""
+    return [w.strip(".,'’").lower() for w in _NAME_SPLIT.split(span) if _LETTER.search(w)]
