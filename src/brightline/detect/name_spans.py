@@ -12,7 +12,8 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .roles import Roles
-from .words import DocumentWords, common_english, english_zipf, load_words, particles
+from .sentences import sentence_span
+from .words import DocumentWords, common_english, english_zipf, foreign_words, load_words, particles
 
 _NAME_END = regex.compile(r"\n|\t|;| {2,}| [-–—|]+(?: |$)")
 _POSSESSIVE_TAIL = regex.compile(r"(?:[\'’]s|[\'’])?[\s.,;:!?\"”)]*$")
@@ -20,6 +21,8 @@ _NOT_NAME_CHARS = regex.compile(r"[\d@/#_()\[\]]")
 _LETTER = regex.compile(r"\p{L}")
 _QUOTES = "\"“”'‘’"
 _NAME_SPLIT = regex.compile(r"[\s,]+")
+_TOKEN = regex.compile(r"\S+")
+_CAPITAL = regex.compile(r"\p{Lu}")
 
 
 class NameSpans:
@@ -37,6 +40,11 @@ class NameSpans:
         cut = _NAME_END.search(span)  # a line break, column gap, semicolon or spaced dash ends a name
         if cut is not None:
             span = span[: cut.start()]
+        if model:
+            kept = self._foreign_reading(text, start, start + len(span))
+            if kept is None:
+                return None
+            start, span = kept[0], text[kept[0]:kept[1]]
         prefix = self.roles.title_prefix.match(span)
         # a title, honorific or relation before it ("Ms.", "his uncle") says a capitalised word is a name
         titled = prefix is not None or self.roles.honorific_before.search(text, max(0, start - 12), start) is not None
@@ -120,6 +128,57 @@ class NameSpans:
             return None  # a party to a cited case ("Plyler v. Doe"), not a person in the report
         return (start, end) if end > start else None
 
+
+    def _foreign_reading(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """A model's span in a sentence of another language, cut to its capitalised words, or None.
+
+        Models trained on English read whole clauses of a letter in Swahili or Spanish as names
+        ("Tunataka kuwahakikishia kwamba"). There, names are what is capitalised: a lower-case word is
+        the language's own, and a lone capitalised word opening the sentence is a name only when a
+        gazetteer lists it or a title stands before it (elsewhere the document names that person
+        mid-sentence, and the mention is followed from there).
+        """
+        lo, hi = sentence_span(text, start, end)
+        if not foreign_words(text, lo, hi, start, end):
+            return start, end
+        runs = self._capitalised_runs(text, start, end)
+        if not runs:
+            words = [w.strip(_QUOTES + ".,") for w in text[start:end].split()]
+            names = [w for w in words if w not in particles()]
+            return (start, end) if names and all(w in self.roles.name_words for w in names) else None
+        listed = self.roles.name_words
+
+        def rank(run: tuple[int, int]) -> tuple[bool, bool, int]:
+            words = _span_words(text[run[0]:run[1]])
+            return (any(w in listed for w in words), not self.words.sentence_initial(text, run[0]), run[1] - run[0])
+
+        best = max(runs, key=rank)
+        words = _span_words(text[best[0]:best[1]])
+        titled = self.roles.honorific_before.search(text, max(0, best[0] - 12), best[0]) is not None
+        if (len(words) == 1 and words[0] not in listed and not titled
+                and self.words.sentence_initial(text, best[0])):
+            return None  # "Tunataka ...", "Proponemos: ...": the sentence's first word
+        return best
+
+    @staticmethod
+    def _capitalised_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The runs of words with a capital in text[start:end], joined by particles ("Ana de la Cruz")."""
+        runs: list[tuple[int, int]] = []
+        run: list[tuple[int, int]] = []  # its words' bounds; trailing particles are dropped at its end
+        for token in [*_TOKEN.finditer(text, start, end), None]:
+            word = token.group().strip(_QUOTES + ".,;:") if token is not None else ""
+            if token is not None and _CAPITAL.search(word):
+                run.append(token.span())
+                continue
+            if token is not None and run and word in particles():
+                run.append(token.span())
+                continue
+            while run and text[run[-1][0]:run[-1][1]].strip(_QUOTES + ".,;:") in particles():
+                run.pop()
+            if run:
+                runs.append((run[0][0], run[-1][1]))
+            run = []
+        return runs
 
     def _edge_word(self, word: str, surface: str) -> bool:
         """A word to trim off a model's name: an everyday word in lower case, a common one capitalised.

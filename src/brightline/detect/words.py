@@ -1,7 +1,7 @@
 """Ordinary words and name words: what people.py asks of each word of a candidate name.
 
 A word is ordinary when English, or a language the district's families write in, uses it often
-(wordfreq's Zipf scale; thresholds and languages in models/people/words.v3.yaml). A word the name
+(wordfreq's Zipf scale; thresholds and languages in models/people/words.v4.yaml). A word the name
 gazetteers list stays a possible name unless the document itself also writes it in lower case.
 """
 
@@ -18,7 +18,7 @@ from wordfreq import available_languages, zipf_frequency
 from ..resources import load_data
 from .roles import Roles
 
-WORDS_FILE = "people/words.v3.yaml"
+WORDS_FILE = "people/words.v4.yaml"
 _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\p{M}\'’\-]+\b")
 _WORD = regex.compile(r"\p{L}+")
 _LETTER = regex.compile(r"\p{L}")
@@ -30,7 +30,7 @@ _ACRONYM_LETTERS = 6
 
 
 class WordsModel(BaseModel):
-    """models/people/words.v3.yaml."""
+    """models/people/words.v4.yaml."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -44,6 +44,8 @@ class WordsModel(BaseModel):
     family_word_zipf: float = Field(gt=0, lt=8)
     english_zipf: float = Field(gt=0, lt=8)
     english_share: float = Field(gt=0, le=1)
+    foreign_words: int = Field(ge=1)
+    foreign_share: float = Field(gt=0, le=1)
     family_languages: list[str]
     language_words: int = Field(ge=1)
     name_particles: list[str]
@@ -95,6 +97,19 @@ def english_sentence(sentence: str) -> bool:
     settings = load_words()
     english = sum(english_zipf(word.lower()) >= settings.english_zipf for word in words)
     return bool(words) and english >= settings.english_share * len(words)
+
+
+def foreign_words(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """Whether text[lo:hi] is written in another language, judged by its lower-case words outside start:end.
+
+    Names are capitalised in running text, so lower-case words are the language's own: in a letter
+    in Swahili or in transliterated Arabic, which wordfreq has no list for, most are no English words.
+    The span a model called a name is left out, so that a chat's lower-case names do not count.
+    """
+    settings = load_words()
+    words = [m.group() for m in _LOWER_WORD.finditer(text, lo, hi) if m.end() <= start or m.start() >= end]
+    other = sum(english_zipf(word) < settings.english_zipf for word in words)
+    return other >= settings.foreign_words and other > settings.foreign_share * len(words)
 
 
 @cache

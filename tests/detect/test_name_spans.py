@@ -1,0 +1,58 @@
+"""A model's name candidates cleaned to their name (detect/name_spans.py), with the shipped word lists."""
+
+import pytest
+
+from brightline.detect.name_spans import NameSpans
+from brightline.detect.nlp import known_words
+from brightline.detect.roles import load_roles
+from brightline.detect.words import DocumentWords, foreign_words
+
+# invented notes: Swahili (which wordfreq has no list for), Spanish, and an English chat
+SWAHILI = ("Tunapenda kuwajulisha kwamba mtoto wenu alichelewa shuleni leo asubuhi. "
+           "Mwalimu wa darasa Zawadi Kamau alisema atapiga simu kesho.")
+SPANISH_CHAT = "oye ya llegaste? la maestra dijo que yadira no vino hoy porque estaba enferma"
+ENGLISH_CHAT = "ok so dara nkem said she saw the whole thing after lunch"
+
+
+def spans_of(text: str) -> NameSpans:
+    roles = load_roles()
+    return NameSpans(roles, DocumentWords(roles, known_words(), text))
+
+
+def clean(text: str, candidate: str) -> str | None:
+    start = text.index(candidate)
+    kept = spans_of(text).clean(text, start, start + len(candidate), learned=True, vetted=True, model=True)
+    return None if kept is None else text[kept[0]:kept[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "candidate", "foreign"),
+    [
+        (SWAHILI, "Zawadi Kamau", True),
+        (SPANISH_CHAT, "yadira", True),
+        (ENGLISH_CHAT, "dara nkem", False),  # the chat's lower-case names are left out of the count
+        ("The student was escorted to the office by Zawadi Kamau.", "Zawadi Kamau", False),
+    ],
+)
+def test_a_sentence_in_another_language_is_told_by_its_lower_case_words(
+    text: str, candidate: str, foreign: bool
+) -> None:
+    start = text.index(candidate)
+    assert foreign_words(text, 0, len(text), start, start + len(candidate)) is foreign
+
+
+@pytest.mark.parametrize(
+    ("text", "candidate", "kept"),
+    [
+        (SWAHILI, "Tunapenda kuwajulisha kwamba", None),  # a clause opening the sentence
+        (SWAHILI, "darasa Zawadi Kamau alisema", "Zawadi Kamau"),  # the capitalised words only
+        (SWAHILI, "Mwalimu wa darasa Zawadi", "Zawadi"),  # the run that does not open the sentence
+        (SPANISH_CHAT, "yadira", "yadira"),  # a listed given name in a lower-case chat stays
+        (SPANISH_CHAT, "la maestra", None),
+        (ENGLISH_CHAT, "dara nkem", "dara nkem"),  # an English chat's lower-case name stays a name
+    ],
+)
+def test_a_models_span_in_another_language_keeps_its_capitalised_words(
+    text: str, candidate: str, kept: str | None
+) -> None:
+    assert clean(text, candidate) == kept
