@@ -9,6 +9,7 @@ from brightline.detect.recognizers import (
     EmailPatternRecognizer,
     GovIdRecognizer,
     NameWordRecognizer,
+    PhoneNumberRecognizer,
     PhonePatternRecognizer,
     SchoolRecognizer,
     SocialHandleRecognizer,
@@ -112,6 +113,7 @@ ROWS = [
     (AgeRecognizer, "AGE", "was eleven (11) years of age then", "eleven (11) years of age"),
     (AgeRecognizer, "AGE", "Witness Ilse Brandt, 14, saw it.", "14"),  # between commas after a name
     (AgeRecognizer, "AGE", "Em Lan (11 tuổi) bị ngã.", "11 tuổi"),
+    (AgeRecognizer, "AGE", "witnesses noor and beto (8th grade, 14) ran", "14"),
     (AgeRecognizer, "AGE", "Pitit mwen gen sèz an.", "sèz an"),
     (AgeRecognizer, "AGE", "Marco is sixteen.", "sixteen"),
     (EmailPatternRecognizer, "EMAIL", "write to lulu.k22 at gmail dot com today", "lulu.k22 at gmail dot com"),
@@ -218,6 +220,7 @@ NEGATIVE = [
     (AgeRecognizer, "AGE", "Vive aquí desde hace dos años con su tía."),  # a span of time
     (AgeRecognizer, "AGE", "Clothing closet: shoes (women's 7, kids 13)."),  # a possessive, not "is"
     (AgeRecognizer, "AGE", "Met in Room (12, east wing) on 4/12/2024; the M/F ratio is even."),
+    (AgeRecognizer, "AGE", "Witness: Idris Kamau (gr. 11) saw it; so did Lea Vos (gr 9)."),  # the grade
     (SchoolRecognizer, "SCHOOL", "Dr. Ana Ruiz MS called the office."),  # MS after a name is a credential
 ]
 
@@ -237,3 +240,16 @@ def test_a_note_under_an_aligned_table_is_no_row() -> None:
     text = "LAST NAME   FIRST   DOB\nAbara       Chidi   1/2/2011\nsee the nurse note about this\n"
     names = [text[r.start:r.end] for r in run(TableColumnRecognizer(), text) if r.entity_type == "PERSON"]
     assert names == ["Abara", "Chidi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Call her mother at (208) 555-0176 after six.", ["(208) 555-0176"]),
+        ("Tío en Guatemala: +502 5555 1234", ["+502 5555 1234"]),
+        ("WO-31-0417  02/11  Gym door closer replaced.", []),  # a work order and the next column's date
+    ],
+)
+def test_presidio_phone_numbers_stay_in_one_cell(text: str, found: list[str]) -> None:
+    results = PhoneNumberRecognizer().analyze(text, ["PHONE_NUMBER"])
+    assert [text[r.start:r.end] for r in results] == found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
-from presidio_analyzer.predefined_recognizers import EmailRecognizer, PhoneRecognizer, SpacyRecognizer
+from presidio_analyzer.predefined_recognizers import EmailRecognizer, SpacyRecognizer
 
 from .address_recognizer import AddressRecognizer
 from .age_recognizer import AgeRecognizer
@@ -16,6 +16,7 @@ from .immigration_recognizer import ImmigrationRecognizer
 from .learned_name_recognizer import LearnedNameRecognizer
 from .name_word_recognizer import NameWordRecognizer
 from .person_pattern_recognizer import PersonPatternRecognizer
+from .phone_number_recognizer import PhoneNumberRecognizer
 from .phone_pattern_recognizer import PhonePatternRecognizer
 from .rule_set_recognizer import RuleSetRecognizer
 from .school_recognizer import SchoolRecognizer
@@ -28,8 +29,8 @@ from .table_column_recognizer import TableColumnRecognizer
 __all__ = [
     "AddressRecognizer", "AgeRecognizer", "DateOfBirthRecognizer", "GangRecognizer", "GovIdRecognizer",
     "HealthRecognizer", "ImmigrationRecognizer", "LearnedNameRecognizer", "NameWordRecognizer",
-    "EmailPatternRecognizer", "PersonPatternRecognizer", "PhonePatternRecognizer", "SchoolRecognizer",
-    "SocialHandleRecognizer", "SocialMediaRecognizer", "SsnRecognizer", "StudentIdRecognizer",
+    "EmailPatternRecognizer", "PersonPatternRecognizer", "PhoneNumberRecognizer", "PhonePatternRecognizer",
+    "SchoolRecognizer", "SocialHandleRecognizer", "SocialMediaRecognizer", "SsnRecognizer", "StudentIdRecognizer",
     "TableColumnRecognizer", "BRIGHTLINE_RECOGNIZERS", "build_recognizers",
 ]
 
@@ -49,7 +50,7 @@ def build_recognizers(profile: str | None = None) -> list[EntityRecognizer]:
     presidio: list[EntityRecognizer] = [
         SpacyRecognizer(supported_entities=["PERSON"]),
         EmailRecognizer(),
-        PhoneRecognizer(context=[]),  # Presidio's regions: families' numbers abroad are PII too
+        PhoneNumberRecognizer(),
     ]
     return presidio + [
         recognizer(profile) if issubclass(recognizer, RuleSetRecognizer) else recognizer()
