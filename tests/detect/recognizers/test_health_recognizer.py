@@ -30,6 +30,18 @@ POSITIVE = [
     ("Parent rating scale: scores within the at-risk range for withdrawal.",
      "scores within the at-risk range for withdrawal"),
     ("Screening found tuberculosis infection last fall.", "tuberculosis infection"),
+    # the statement around a detail, and details named by no list
+    ("Mom says she is pregnant, about 18 weeks, and tired.", "is pregnant, about 18 weeks"),
+    ("Now pregnant, due around June 3 per the clinic.", "pregnant, due around June 3"),
+    ("In May he was put on fluoxetine.", "was put on fluoxetine"),
+    ("The pediatrician diagnosed him with anxiety.", "diagnosed him with anxiety"),
+    ("Aunt says he keeps skipping his meds on weekends.", "skipping his meds"),
+    ("She wasn't on her seizure medication that week.", "wasn't on her seizure medication"),
+    ("He can't sleep at night since the move.", "can't sleep"),
+    ("Nurse: positive for strep on Monday.", "positive for strep"),
+    ("He failed the vision screening in October.", "failed the vision screening"),
+    ("She was treated for a concussion in 2022.", "was treated for a concussion in 2022"),
+    ("En marzo le diagnosticaron diabetes de tipo 1.", "le diagnosticaron diabetes de tipo 1"),
 ]
 NEGATIVE = [
     "The bus stopped in front of room 504.",
@@ -38,6 +50,7 @@ NEGATIVE = [
     "The student completed 3 units of algebra.",  # credits, not a dose
     "Please call the 504 coordinator.",  # a post
     "Staff will review the building emergency plan and the day program schedule.",
+    "The team treated for pizza after the game; the offer is due in May.",  # no condition, no pregnancy
 ]
 
 
