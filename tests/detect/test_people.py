@@ -53,6 +53,14 @@ CASES = [
     ("1. Hser Nay Blut     Gr 8     Student # 5510977\nFrom the driver's seat I watched Hser Nay Blut throw it.",
      "Hser Nay Blut"),
     ('"ID";"Last";"First";"Preferred";"Gr"\n"448120";"Okpik";"Siqiniq";"Niqi";"10"\n', "Niqi"),
+    # a relation's name that is also a rare dictionary word; a sibling by kind; a name before an age
+    ("He kept talking about his brother Sterling, who moved away in May.", "Sterling"),
+    ("Late most days: walks younger sister Zhanna to the elementary school first.", "Zhanna"),
+    ("She shares a room with two siblings, including Tefera (9, 4th grade at Lincoln).", "Tefera"),
+    ("Uncle Ostap (age 22) picks him up after practice.", "Ostap"),
+    ("Oleh lives with his aunt; brother Nazar (age 19) says he games all night.", "Nazar"),
+    ('Witnesses: Ivanka "Vanya" Kowal (gr 10) and two others.', 'Ivanka "Vanya" Kowal'),  # one name, one span
+    ("Columns: ID;Student;Gr;DOB\n\n5501;WIREMU, TANE (تانه);7;2012-02-11\n", "تانه"),  # a name in another script
 ]
 
 

@@ -84,3 +84,15 @@ def test_the_thresholds_are_ordered() -> None:
 )
 def test_lower_case_words_of_the_documents_languages(text: str, word: str, lower_word: bool) -> None:
     assert words_of(text).lower_word(word) is lower_word
+
+
+@pytest.mark.parametrize(
+    ("word", "dictionary"),
+    [
+        ("knocked", True),  # an inflection English uses
+        ("brother", True),
+        ("tarrys", False),  # looks like "tarry" + s, but English never writes it: a name
+    ],
+)
+def test_a_dictionary_word_is_written_as_english_writes_it(word: str, dictionary: bool) -> None:
+    assert words_of(ENGLISH).dictionary_word(word) is dictionary

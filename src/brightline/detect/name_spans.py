@@ -22,7 +22,10 @@ _LETTER = regex.compile(r"\p{L}")
 _QUOTES = "\"“”'‘’"
 _NAME_SPLIT = regex.compile(r"[\s,]+")
 _TOKEN = regex.compile(r"\S+")
+_OPEN_TAIL = regex.compile(r"[\s(\[{/,;:]+$")
 _CAPITAL = regex.compile(r"\p{Lu}")
+# letters of a script without case (Arabic, Hebrew, Chinese...), where no capital marks a name
+_UNCASED = regex.compile(r"\p{Lo}")
 
 
 class NameSpans:
@@ -40,6 +43,7 @@ class NameSpans:
         cut = _NAME_END.search(span)  # a line break, column gap, semicolon or spaced dash ends a name
         if cut is not None:
             span = span[: cut.start()]
+        span = _OPEN_TAIL.sub("", span)  # a model's span may run into the bracket after a name ("Ana Ruiz (")
         if model:
             kept = self._foreign_reading(text, start, start + len(span))
             if kept is None:
@@ -53,8 +57,8 @@ class NameSpans:
             start += prefix.end()
             span = span[prefix.end():]
         stripped = _POSSESSIVE_TAIL.sub("", span)
-        # a trailing initial keeps its period ("Washington, Terrell J.")
-        if regex.search(r"\b[A-Z]$", stripped) and span[len(stripped):len(stripped) + 1] == ".":
+        # a trailing initial or "Jr." keeps its period ("Washington, Terrell J.")
+        if regex.search(r"\b(?:[A-Z]|Jr|Sr)$", stripped) and span[len(stripped):len(stripped) + 1] == ".":
             stripped += "."
         span = stripped
         end = start + len(span)
@@ -67,8 +71,8 @@ class NameSpans:
             while " " in span and ordinary(span.rsplit(" ", 1)[1]):
                 span = span.rsplit(" ", 1)[0]
             end = start + len(span)
-        elif not regex.search(r"\p{Lu}", span):
-            return None
+        elif not regex.search(r"\p{Lu}", span) and (model or not _UNCASED.search(span)):
+            return None  # no capital: no name, unless a form or table gives one in a script without case
         named_initial = regex.fullmatch(r"\p{Ll}+ \p{Ll}\.?", span) is not None  # "will r." is a name shape
         if speaker:
             if span in STOP_WORDS or common_english(span):
@@ -86,7 +90,9 @@ class NameSpans:
         quoted = (len(words) == 1 and not span.isupper() and start > 0 and end < len(text)
                   and text[start - 1] in _QUOTES and text[end] in _QUOTES)
         titled = titled or quoted
-        if not titled and all(self.words.everyday_word(w) or w in particles() for w in words):
+        surfaces = [w.strip(".,'’") for w in _NAME_SPLIT.split(span) if _LETTER.search(w)]
+        if not titled and all(self.words.everyday_as_written(w, surface) or w in particles()
+                              for w, surface in zip(words, surfaces, strict=False)):
             return None  # "To: Front Office", "de la": words of English or a family language, no name
         while words and self.words.trimmable(words[0]):  # "Narrative Portillo" -> "Portillo"
             first = regex.match(r"\S+\s*", text[start:end])

@@ -36,7 +36,8 @@ _SPEAKER = "lowercase_chat_speaker"
 _LOWERCASE_RULES = ("field_name_lowercase", "lowercase_relation", "lowercase_honorific", "lowercase_initial",
                     "lowercase_relation_bare", "lowercase_met_with", _SPEAKER)
 _CAPITALS_RULES = ("caps_last_first", "caps_name_with_particulars")
-_PRIVATE_RULES = ("field_name", "name_column", "roster_row", "relation_name", "relation_label", *_LOWERCASE_RULES)
+_PRIVATE_RULES = ("field_name", "name_column", "roster_row", "relation_name", "relation_label", "name_before_age",
+                  *_LOWERCASE_RULES)
 # the learned model reads a name from its context (it was trained on lower-case chats), so its lower-case
 # names are kept unless every word is English; spaCy's lower-case entities are mostly not names
 _LOWER_CASE_READERS = ("learned_name",)

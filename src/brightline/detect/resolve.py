@@ -5,6 +5,9 @@
 - Sensitive language: overlapping findings of the same label merge into one span.
 - Health details a connector apart ("EpiPen for peanut allergy") become one span: redacting the two
   ends and leaving "for" reads as a clue, not a redaction.
+- Names a quote apart ('Ana "Nita" Ruiz', 'MARCUS "MOOKIE" SOTO') become one span, and so do two
+  mentions of one person a comma apart ("SOTO, MARCUS"): a box each side of a bare quote or comma
+  still shows where the name was and how it was written.
 - Context (OFFICIAL, SCHOOL): dropped wherever they touch PII; PII wins, for safety.
 """
 
@@ -19,6 +22,8 @@ from ..types import CONTEXT_LABELS, PII_LABELS, SENSITIVE_LABELS, Finding, Label
 _CONNECTOR = regex.compile(
     r"[ \t]*(?:(?:for|and|with|of|due\s+to|,|/|;|-|–)(?:[ \t]+(?:a|an|the|his|her|their))?)?[ \t]*", regex.IGNORECASE
 )
+_QUOTE_GAP = regex.compile(r"[ \t]*[\"“”'‘’]+[ \t]*")
+_COMMA_GAP = regex.compile(r",[ \t]*")
 # a witness verb before a health detail belongs to it ("saw cuts on her forearm", "reports nightmares")
 _HEALTH_LEAD = regex.compile(
     r"(?:saw|noticed|observed|reports?|reported|denies|denied|endorses?|endorsed|screened\s+for|complains?\s+of)[ \t]+$",
@@ -28,7 +33,7 @@ _HEALTH_LEAD = regex.compile(
 
 def resolve(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings with overlaps settled, in document order."""
-    pii = _join_health(_merge([f for f in findings if f.label in PII_LABELS], text), text)
+    pii = _join_health(_join_names(_merge([f for f in findings if f.label in PII_LABELS], text), text), text)
     sensitive: list[Finding] = []
     for label in SENSITIVE_LABELS:
         sensitive += _merge([f for f in findings if f.label == label], text)
@@ -53,6 +58,21 @@ def _merge(findings: list[Finding], text: str) -> list[Finding]:
             continue
         merged.append(finding)
     return merged
+
+
+def _join_names(findings: list[Finding], text: str) -> list[Finding]:
+    joined: list[Finding] = []
+    for finding in findings:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.label is Label.PERSON and finding.label is Label.PERSON and (
+            _QUOTE_GAP.fullmatch(text, previous.end, finding.start)
+            or (previous.entity is not None and previous.entity == finding.entity
+                and _COMMA_GAP.fullmatch(text, previous.end, finding.start))
+        ):
+            joined[-1] = replace(previous, end=finding.end, text=text[previous.start:finding.end])
+            continue
+        joined.append(finding)
+    return joined
 
 
 def _join_health(findings: list[Finding], text: str) -> list[Finding]:

@@ -1,5 +1,8 @@
 """Tables in plain text: a heading line naming columns, then rows until the first blank line.
 
+The heading line may open with a label ("Columns: ID;Name;DOB") and be set off from its rows by one
+blank line.
+
 Reports exported from a student information system, rosters and persons tables keep one record
 per line (headings may run words together: "LAST_NAME", "LastName"), with cells separated by "|"
 (Markdown rows too), tabs, " / " or runs of spaces, or written as CSV (commas or semicolons, cells
@@ -34,6 +37,8 @@ _FIELD = regex.compile(
     r"|(?<![\w.])(?P<key>[A-Za-z][\w.]{0,40})=(?P<value>[^\s|;&,=][^|;&\n=]*?)(?=[ \t]*(?:[|;&\n]|$))"
 )
 _EDGES = _QUOTES + "|/"
+# a label before a line of headings ("Columns: ", "Fields - ")
+_LABEL = regex.compile(r"[ \t]*\p{L}[\p{L} ]{0,20}[ \t]*(?::|[ \t]-)[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,10 @@ def read_columns(text: str) -> Iterator[Column]:
         rows: list[list[tuple[int, int]]] = []
         aligned = delimiter is None and _aligned(text, lo, hi)
         number += 1
+        # a blank line may stand between the headings and the first row
+        if (number + 1 < len(lines) and not text[lines[number][0]:lines[number][1]].strip()
+                and len(_split(text, *lines[number + 1], delimiter)) >= len(header) - 1):
+            number += 1
         while number < len(lines) and text[lines[number][0]:lines[number][1]].strip():
             row = _split(text, *lines[number], delimiter)
             if aligned and _aligned(text, *lines[number]) and len(row) >= max(2, len(header) // 2):
@@ -112,6 +121,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _header(text: str, start: int, end: int) -> tuple[str | None, list[tuple[int, int]] | None]:
     """The delimiter and cells of a heading line (None, None when the line is not one)."""
+    label = _LABEL.match(text, start, end)  # "Columns: ID;Name;DOB" names its columns after a label
+    if label is not None:
+        start = label.end()
     for delimiter in (None, *_CSV_DELIMITERS):
         cells = _split(text, start, end, delimiter)
         if len(cells) >= _MIN_COLUMNS and all(_HEADING.fullmatch(text[s:e].strip(_QUOTES + " \t")) for s, e in cells):

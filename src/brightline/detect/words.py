@@ -170,6 +170,26 @@ class DocumentWords:
             return False  # a name spelled out ("m-o-n-t-e-i-r-o")
         return bool(parts) and all(self.ordinary(part) or common_english(part) for part in parts)
 
+    def everyday_as_written(self, word: str, surface: str) -> bool:
+        """An everyday word; capitalised, one English writes as it stands here, not only its stem.
+
+        A rare name can look like an inflection ("Denys" is "deny" + s); in lower case nothing marks a
+        name, so an inflection ("lanyards") is a word there.
+        """
+        if not self.everyday_word(word) or surface[:1].islower():
+            return self.everyday_word(word)
+        parts = [part for part in word.split("-") if part]
+        return all(self.dictionary_word(part) or common_english(part) or self.family_word(part) for part in parts)
+
+    def dictionary_word(self, word: str) -> bool:
+        """In the dictionary as written, or an inflection of a dictionary word that English uses ("knocked")."""
+        lower = word.lower().strip(".")
+        if lower in STOP_WORDS:
+            return True
+        if len(lower) <= 2:
+            return False  # an initial, or a name's short part ("Ng", "Ji-woo")
+        return lower in self.common_words or (self.ordinary(lower) and english_zipf(lower) >= load_words().english_zipf)
+
     def everyday_word(self, word: str) -> bool:
         """A plain word of English or of a family language ("su", "và", "hijo", "Atentamente")."""
         if self.plain_word(word):

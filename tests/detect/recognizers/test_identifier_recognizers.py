@@ -67,6 +67,10 @@ ROWS = [
     (TableColumnRecognizer, "PERSON", DRIFTING_LOG, "Holmgren, Elsa"),
     (TableColumnRecognizer, "STUDENT_ID", MERGED_CSV, "1184402"),
     (TableColumnRecognizer, "PERSON", JSON_EXPORT, "Maile"),
+    # headings after a label and a blank line; a name in another script in brackets after the name
+    (TableColumnRecognizer, "DATE_OF_BIRTH", "Fields: ID;Student;DOB;Gr\n\n7701;Kowal, Ivanka;2011-02-03;8\n",
+     "2011-02-03"),
+    (TableColumnRecognizer, "PERSON", "ID;Student;DOB\n7702;Haddad, Rami (رامي حداد);2010-05-06\n", "رامي حداد"),
     (TableColumnRecognizer, "AGE", JSON_EXPORT, "15"),
     (TableColumnRecognizer, "AGE", KEY_VALUE_EXPORT, "fifteen"),
     (TableColumnRecognizer, "GOV_ID", KEY_VALUE_EXPORT, "77120045611"),
@@ -87,6 +91,10 @@ ROWS = [
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB: 11/02/2008    Grade: 10", "11/02/2008"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "She says she was born on June 3, 2009 but", "June 3, 2009"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB (per aunt): 2009-06-03", "2009-06-03"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Gr 4   F de nac: 07/02/2015   9 años", "07/02/2015"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB per intake: 4 de mayo de 2010 (as told by aunt) / 05/04/2010",
+     "05/04/2010"),  # the date written a second way on the same field
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Народився 3 квітня 2011 р. у Харкові.", "3 квітня 2011 р."),
     (TableColumnRecognizer, "DATE_OF_BIRTH", "Name / DOB / ID\n1. Doe, Jan / 3/2/2008 / 1", "3/2/2008"),
     (AgeRecognizer, "AGE", "RP ADV JUV 14 YOA LEFT HOME", "14 YOA"),
     (AgeRecognizer, "AGE", "Mi hijo tiene 14 años y", "14 años"),

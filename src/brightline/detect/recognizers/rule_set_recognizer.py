@@ -70,6 +70,7 @@ class RuleSetRecognizer(EntityRecognizer):
 
 _TRAILING = regex.compile(r"[\s.,;:!?'\"”’)\]]+$")
 _LEADING = regex.compile(r"^[\s,;:'\"“‘(\[]+")
+_INITIAL_END = regex.compile(r"(?<![\p{L}\d])\p{L}$")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -81,6 +82,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     trail = _TRAILING.search(text[start:end])
     if trail:
         end = start + trail.start()
+        if _INITIAL_END.search(text, start, end) and text[end:end + 1] == ".":
+            end += 1  # an initial or a one-letter abbreviation keeps its period ("J.P.", "2009 г.")
     # keep a closing bracket or quote that pairs with one inside the span ("Calle 18)")
     inner = text[start:end]
     if end < len(text) and text[end] == ")" and inner.count("(") > inner.count(")"):

@@ -18,9 +18,11 @@ from ..vocab import expand_macros, joined_macros
 from .explained import explained_result
 
 COLUMNS_FILE = "structure/columns.v3.yaml"
-SCORE = 0.85
+# above the form patterns: a cell under a Name heading is a name, however its words read ("HTOO, EH SAY")
+SCORE = 0.9
 _NAME_PART = regex.compile(r"[^\d(\[/@#;\"“]+")
 _NUMBER = regex.compile(r"(?<![\w-])\d{4,12}(?![\w-])")
+_BRACKETED_NAME = regex.compile(r"\([ \t]*(\p{L}[\p{L}\p{M}'’\- ]{0,40}?)[ \t]*\)")
 
 
 class ColumnModel(BaseModel):
@@ -107,6 +109,8 @@ class TableColumnRecognizer(EntityRecognizer):
                 name = _NAME_PART.match(text, start, end)
                 if name is not None and name.group().strip():
                     results.append(self._result(kind, start, start + len(name.group().rstrip(" ,;-"))))
+                # a bracket of letters is the name again, often in the family's script: "Ana Ruiz (Anita)"
+                results += [self._result(kind, *m.span(1)) for m in _BRACKETED_NAME.finditer(text, start, end)]
                 results += [self._result(kind, *m.span(), Label.STUDENT_ID) for m in _NUMBER.finditer(text, start, end)]
         return results
 
