@@ -61,6 +61,10 @@ CASES = [
     ("Oleh lives with his aunt; brother Nazar (age 19) says he games all night.", "Nazar"),
     ('Witnesses: Ivanka "Vanya" Kowal (gr 10) and two others.', 'Ivanka "Vanya" Kowal'),  # one name, one span
     ("Columns: ID;Student;Gr;DOB\n\n5501;WIREMU, TANE (تانه);7;2012-02-11\n", "تانه"),  # a name in another script
+    ("Sibling: Tamana Haidari (تمنا), age 9, enrolling in grade 4", "تمنا"),
+    ("Name (Arabic): رامي حداد     Grade: 7", "رامي حداد"),
+    # a surname that is also a particle elsewhere ("Do", "Le"), followed from the roster's "LAST, First"
+    ("Aggressor: DO, Minh Anh, grade 8\nFinding: HIB substantiated against Minh Anh Do (threats).", "Minh Anh Do"),
 ]
 
 
@@ -131,6 +135,7 @@ def test_school_named_for_a_person_is_not_a_person(detector: Detector) -> None:
     "text",
     [
         "ANNUAL REVIEW LIST\nPrepared for the grading team on Tuesday.",
+        "Languages spoken at home: Dari (دری) and English.",  # a language's own name, not a person
         "Per FERPA and HIPAA guidance, sealed records stay sealed.",
         "The Ridgeline Locos were named in the 1990s history unit; the Ridgeline Locos crew is gone.",
         # words a model reads as names: capitalised at a line's start, inflected, or a family language's

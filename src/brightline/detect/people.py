@@ -199,7 +199,7 @@ class _DocumentPeople:
                 for start, end in self._occurrences(text, needle, person.whole):
                     if _overlaps_any((start, end), taken) or _overlaps_any((start, end), blockers):
                         continue
-                    start, end = self._extend(text, start, end, taken, blockers)
+                    start, end = self._extend(text, start, end, taken, blockers, person.tokens)
                     explanation = Explanation("name_propagation", f"same name as {target.key}", 0.8)
                     label = Label.OFFICIAL if target.official else Label.PERSON
                     out.append(Finding(label, start, end, text[start:end], explanation, entity=target.key))
@@ -210,19 +210,30 @@ class _DocumentPeople:
         return out
 
     def _extend(
-        self, text: str, start: int, end: int, taken: list[tuple[int, int]], blockers: list[tuple[int, int]]
+        self, text: str, start: int, end: int, taken: list[tuple[int, int]], blockers: list[tuple[int, int]],
+        tokens: frozenset[str],
     ) -> tuple[int, int]:
-        """Take in a capitalised word right before or after a known name: a relative's given name."""
+        """Take in a capitalised word right before or after a known name: a relative's given name.
+
+        A particle is taken in only where it is the person's own surname ("LE, Ngoc Han" ... "Ngoc Han Le").
+        """
+        def namelike(word: str) -> bool:
+            return self.words.namelike(word) or word.lower() in tokens
+
         before = regex.search(rf"(?<![\w\-])({_CAPITALISED})[ \t]$", text[max(0, start - 25):start])
-        if before is not None and self.words.namelike(before.group(1)):
+        if before is not None and namelike(before.group(1)):
             candidate = start - len(before.group(0))
             if not _overlaps_any((candidate, start), taken + blockers):
                 start = candidate
-        after = regex.match(rf"[ \t]({_CAPITALISED})(?![\w\-])", text[end:end + 25])
-        if after is not None and self.words.namelike(after.group(1)):
+        own = False  # past one new word, only the person's own words ("Ngoc Han | Le")
+        while (after := regex.match(rf"[ \t]({_CAPITALISED})(?![\w\-])", text[end:end + 25])) is not None:
+            word = after.group(1).lower()
             candidate = end + len(after.group(0))
-            if not _overlaps_any((end, candidate), taken + blockers):
-                end = candidate
+            if (own and word not in tokens) or not namelike(after.group(1)):
+                break
+            if _overlaps_any((end, candidate), taken + blockers):
+                break
+            end, own = candidate, True
         return start, end
 
     def _occurrences(self, text: str, needle: str, whole: bool) -> list[tuple[int, int]]:
@@ -252,10 +263,14 @@ def _vote(person: _Person, role: str | None) -> None:
 
 
 def _name_tokens(name: str) -> frozenset[str]:
-    """Lower-case name words, without initials and particles ("MEJIA, Carlos A." -> {mejia, carlos})."""
-    words = (w.strip(".,'’\"").lower() for w in _NAME_SPLIT.split(name))
-    return frozenset(w for w in words if len(w) >= 2 and w not in particles() and regex.fullmatch(r"[\w'’\-]+", w)
-                     and _LETTER.search(w))
+    """Lower-case name words, without initials and particles ("MEJIA, Carlos A." -> {mejia, carlos}).
+
+    A surname standing alone before the comma stays, particle or not ("LE, Ngoc Han": Le is the surname).
+    """
+    words = [w.strip(".,'’\"").lower() for w in _NAME_SPLIT.split(name)]
+    surname = name.split(",")[0].strip().lower() if "," in name and " " not in name.split(",")[0].strip() else None
+    return frozenset(w for w in words if len(w) >= 2 and (w not in particles() or w == surname)
+                     and regex.fullmatch(r"[\w'’\-]+", w) and _LETTER.search(w))
 
 
 def _inside_any(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
