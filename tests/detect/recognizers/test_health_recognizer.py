@@ -42,6 +42,15 @@ POSITIVE = [
     ("He failed the vision screening in October.", "failed the vision screening"),
     ("She was treated for a concussion in 2022.", "was treated for a concussion in 2022"),
     ("En marzo le diagnosticaron diabetes de tipo 1.", "le diagnosticaron diabetes de tipo 1"),
+    ("Nurse log: a third seizure this week, in the gym.", "a third seizure this week"),
+    ("He came back from the weekend with a fractured wrist.", "with a fractured wrist"),
+    ("Counselor saw fresh scratches on his arm today.", "fresh scratches on his arm"),
+    ("Reading: high blood sugar (310) before lunch.", "high blood sugar (310)"),
+    ("Gave 2 units of insulin at 11:40.", "2 units of insulin"),
+    ("Clinic letter: behind on HPV and polio.", "behind on HPV and polio"),
+    ("She cannot see well out of her left eye.", "cannot see well out of her left eye"),
+    ("Told the counselor he thinks about not being alive.", "thinks about not being alive"),
+    ("Parent says he has a diabetes check-up Friday.", "has a diabetes check-up"),
 ]
 NEGATIVE = [
     "The bus stopped in front of room 504.",
@@ -51,6 +60,7 @@ NEGATIVE = [
     "Please call the 504 coordinator.",  # a post
     "Staff will review the building emergency plan and the day program schedule.",
     "The team treated for pizza after the game; the offer is due in May.",  # no condition, no pregnancy
+    "Officers logged the seizure of the phone and two vapes.",  # property seized
 ]
 
 
