@@ -21,9 +21,17 @@ POSITIVE = [
     ("The family overstayed tourist visas.", "overstayed tourist visas"),
     ("She came to the U.S. in 2019.", "came to the U.S. in 2019"),
     ("He crossed the border alone.", "crossed the border alone"),
+    # the refugee and parole process by its steps, crossings, arrival and first enrolment
+    ("The family came from the Nyarugusu camps last spring.", "came from the Nyarugusu camps"),
+    ("Mother says the follow-to-join case was approved.", "follow-to-join case was approved"),
+    ("Father: SIV holder since 2022.", "SIV holder"),
+    ("Her humanitarian parole expires in 2026.", "humanitarian parole expires in 2026"),
+    ("He says they crossed in June 2021 near Yuma.", "crossed in June 2021"),
+    ("Intake: U.S. arrival: 11/2023", "U.S. arrival: 11/2023"),
 ]
 NEGATIVE = [
     "The nurse gave him an ice pack for his knee.",
+    "The crossing guard moved to the new corner; students crossed the street safely.",
     "Room B-2 is closed; the F-1 form is due Friday.",  # letters and numbers that are no visa class
     "Skating party at the Maple ICE Arena; ICE Hockey starts at 6.",  # a rink
     "A second offense will result in removal from the team.",
