@@ -134,12 +134,11 @@ class NameSpans:
             return None  # a party to a cited case ("Plyler v. Doe"), not a person in the report
         return (start, end) if end > start else None
 
-
     def _foreign_reading(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """A model's span in a sentence of another language, cut to its capitalised words, or None.
 
         Models trained on English read whole clauses of a letter in Swahili or Spanish as names
-        ("Tunataka kuwahakikishia kwamba"). There, names are what is capitalised: a lower-case word is
+        ("Tunapenda kuwajulisha kwamba"). There, names are what is capitalised: a lower-case word is
         the language's own, and a lone capitalised word opening the sentence is a name only when a
         gazetteer lists it or a title stands before it (elsewhere the document names that person
         mid-sentence, and the mention is followed from there).
@@ -163,7 +162,7 @@ class NameSpans:
         titled = self.roles.honorific_before.search(text, max(0, best[0] - 12), best[0]) is not None
         if (len(words) == 1 and words[0] not in listed and not titled
                 and self.words.sentence_initial(text, best[0])):
-            return None  # "Tunataka ...", "Proponemos: ...": the sentence's first word
+            return None  # "Tunapenda ...", "Le informamos: ...": the sentence's first word
         return best
 
     @staticmethod

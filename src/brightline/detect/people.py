@@ -215,7 +215,7 @@ class _DocumentPeople:
     ) -> tuple[int, int]:
         """Take in a capitalised word right before or after a known name: a relative's given name.
 
-        A particle is taken in only where it is the person's own surname ("LE, Ngoc Han" ... "Ngoc Han Le").
+        A particle is taken in only where it is the person's own surname ("DO, Minh Anh" ... "Minh Anh Do").
         """
         def namelike(word: str) -> bool:
             return self.words.namelike(word) or word.lower() in tokens
@@ -265,7 +265,7 @@ def _vote(person: _Person, role: str | None) -> None:
 def _name_tokens(name: str) -> frozenset[str]:
     """Lower-case name words, without initials and particles ("MEJIA, Carlos A." -> {mejia, carlos}).
 
-    A surname standing alone before the comma stays, particle or not ("LE, Ngoc Han": Le is the surname).
+    A surname standing alone before the comma stays, particle or not ("DO, Minh Anh": Do is the surname).
     """
     words = [w.strip(".,'’\"").lower() for w in _NAME_SPLIT.split(name)]
     surname = name.split(",")[0].strip().lower() if "," in name and " " not in name.split(",")[0].strip() else None

@@ -5,7 +5,7 @@
 - Sensitive language: overlapping findings of the same label merge into one span.
 - Health details a connector apart ("EpiPen for peanut allergy") become one span: redacting the two
   ends and leaving "for" reads as a clue, not a redaction.
-- Names a quote apart ('Ana "Nita" Ruiz', 'MARCUS "MOOKIE" SOTO') become one span, and so do two
+- Names a quote apart ('Ana "Nita" Ruiz', 'TERRELL "T-BONE" SOTO') become one span, and so do two
   mentions of one person a comma apart ("SOTO, MARCUS"): a box each side of a bare quote or comma
   still shows where the name was and how it was written.
 - Context (OFFICIAL, SCHOOL): dropped wherever they touch PII; PII wins, for safety.

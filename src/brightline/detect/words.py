@@ -174,7 +174,7 @@ class DocumentWords:
         """An everyday word; capitalised, one English writes as it stands here, not only its stem.
 
         A rare name can look like an inflection ("Denys" is "deny" + s); in lower case nothing marks a
-        name, so an inflection ("lanyards") is a word there.
+        name, so an inflection ("backpacks") is a word there.
         """
         if not self.everyday_word(word) or surface[:1].islower():
             return self.everyday_word(word)
@@ -187,7 +187,7 @@ class DocumentWords:
         if lower in STOP_WORDS:
             return True
         if len(lower) <= 2:
-            return False  # an initial, or a name's short part ("Ng", "Ji-woo")
+            return False  # an initial, or a name's short part ("Ng", "Su-bin")
         return lower in self.common_words or (self.ordinary(lower) and english_zipf(lower) >= load_words().english_zipf)
 
     def everyday_word(self, word: str) -> bool:

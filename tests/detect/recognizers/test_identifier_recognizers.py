@@ -68,8 +68,8 @@ ROWS = [
     (TableColumnRecognizer, "STUDENT_ID", MERGED_CSV, "1184402"),
     (TableColumnRecognizer, "PERSON", JSON_EXPORT, "Maile"),
     # headings after a label and a blank line; a name in another script in brackets after the name
-    (TableColumnRecognizer, "DATE_OF_BIRTH", "Fields: ID;Student;DOB;Gr\n\n7701;Kowal, Ivanka;2011-02-03;8\n",
-     "2011-02-03"),
+    (TableColumnRecognizer, "DATE_OF_BIRTH", "Fields: ID;Student;DOB;Gr\n\n7701;Kowal, Ivanka;2011-02-04;8\n",
+     "2011-02-04"),
     (TableColumnRecognizer, "PERSON", "ID;Student;DOB\n7702;Haddad, Rami (رامي حداد);2010-05-06\n", "رامي حداد"),
     (TableColumnRecognizer, "AGE", JSON_EXPORT, "15"),
     (TableColumnRecognizer, "AGE", KEY_VALUE_EXPORT, "fifteen"),

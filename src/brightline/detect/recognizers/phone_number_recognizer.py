@@ -7,7 +7,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
-# a column gap: what stands on either side belongs to two cells ("WO-24-0311  01/15"); a line break is
+# a column gap: what stands on either side belongs to two cells ("WO-31-0417  02/11"); a line break is
 # no gap, as a number wrapped at the end of a line is still a number
 _CELL_BREAK = regex.compile(r" {2,}|\t")
 

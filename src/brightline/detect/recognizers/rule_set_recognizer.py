@@ -83,7 +83,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if trail:
         end = start + trail.start()
         if _INITIAL_END.search(text, start, end) and text[end:end + 1] == ".":
-            end += 1  # an initial or a one-letter abbreviation keeps its period ("J.P.", "2009 г.")
+            end += 1  # an initial or a one-letter abbreviation keeps its period ("K.T.", "2011 р.")
     # keep a closing bracket or quote that pairs with one inside the span ("Calle 18)")
     inner = text[start:end]
     if end < len(text) and text[end] == ")" and inner.count("(") > inner.count(")"):

@@ -18,7 +18,7 @@ from ..vocab import expand_macros, joined_macros
 from .explained import explained_result
 
 COLUMNS_FILE = "structure/columns.v3.yaml"
-# above the form patterns: a cell under a Name heading is a name, however its words read ("HTOO, EH SAY")
+# above the form patterns: a cell under a Name heading is a name, however its words read ("PAW, EH KU")
 SCORE = 0.9
 _NAME_PART = regex.compile(r"[^\d(\[/@#;\"“]+")
 _NUMBER = regex.compile(r"(?<![\w-])\d{4,12}(?![\w-])")
