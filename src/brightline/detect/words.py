@@ -173,7 +173,7 @@ class DocumentWords:
     def everyday_as_written(self, word: str, surface: str) -> bool:
         """An everyday word; capitalised, one English writes as it stands here, not only its stem.
 
-        A rare name can look like an inflection ("Denys" is "deny" + s); in lower case nothing marks a
+        A rare name can look like an inflection ("Tarrys" is "tarry" + s); in lower case nothing marks a
         name, so an inflection ("backpacks") is a word there.
         """
         if not self.everyday_word(word) or surface[:1].islower():
