@@ -20,6 +20,7 @@ _POSSESSIVE_TAIL = regex.compile(r"(?:[\'’]s|[\'’])?[\s.,;:!?\"”)]*$")
 _NOT_NAME_CHARS = regex.compile(r"[\d@/#_()\[\]]")
 _LETTER = regex.compile(r"\p{L}")
 _QUOTES = "\"“”'‘’"
+_WORD_EDGES = _QUOTES + ".,;:"
 _NAME_SPLIT = regex.compile(r"[\s,]+")
 _TOKEN = regex.compile(r"\S+")
 _OPEN_TAIL = regex.compile(r"[\s(\[{/,;:]+$")
@@ -82,7 +83,8 @@ class NameSpans:
             else any(w in STOP_WORDS or self.words.common(w) for w in span.split())
         ):
             return None  # "student: see attached" is not a name; a model's "joy okafor" is one
-        words = _span_words(span)
+        surfaces = _span_surfaces(span)
+        words = [surface.lower() for surface in surfaces]
         if not words or all(self.words.not_a_name(w) for w in words):
             return None
         # quotes mark a nickname ("Spider", "Tiny"): a word in quotes may name someone; a quoted
@@ -90,7 +92,6 @@ class NameSpans:
         quoted = (len(words) == 1 and not span.isupper() and start > 0 and end < len(text)
                   and text[start - 1] in _QUOTES and text[end] in _QUOTES)
         titled = titled or quoted
-        surfaces = [w.strip(".,'’") for w in _NAME_SPLIT.split(span) if _LETTER.search(w)]
         if not titled and all(self.words.everyday_as_written(w, surface) or w in particles()
                               for w, surface in zip(words, surfaces, strict=False)):
             return None  # "To: Front Office", "de la": words of English or a family language, no name
@@ -171,14 +172,14 @@ class NameSpans:
         runs: list[tuple[int, int]] = []
         run: list[tuple[int, int]] = []  # its words' bounds; trailing particles are dropped at its end
         for token in [*_TOKEN.finditer(text, start, end), None]:
-            word = token.group().strip(_QUOTES + ".,;:") if token is not None else ""
+            word = token.group().strip(_WORD_EDGES) if token is not None else ""
             if token is not None and _CAPITAL.search(word):
                 run.append(token.span())
                 continue
             if token is not None and run and word in particles():
                 run.append(token.span())
                 continue
-            while run and text[run[-1][0]:run[-1][1]].strip(_QUOTES + ".,;:") in particles():
+            while run and text[run[-1][0]:run[-1][1]].strip(_WORD_EDGES) in particles():
                 run.pop()
             if run:
                 runs.append((run[0][0], run[-1][1]))
@@ -195,6 +196,11 @@ class NameSpans:
         return self.words.plain_word(word) and english_zipf(word) >= load_words().edge_zipf
 
 
+def _span_surfaces(span: str) -> list[str]:
+    """A candidate's words as written, without the punctuation around them."""
+    return [w.strip(".,'’") for w in _NAME_SPLIT.split(span) if _LETTER.search(w)]
+
+
 def _span_words(span: str) -> list[str]:
     """A candidate's words, lower-cased, without the punctuation around them."""
-    return [w.strip(".,'’").lower() for w in _NAME_SPLIT.split(span) if _LETTER.search(w)]
+    return [surface.lower() for surface in _span_surfaces(span)]

@@ -225,7 +225,7 @@ class _DocumentPeople:
             candidate = start - len(before.group(0))
             if not _overlaps_any((candidate, start), taken + blockers):
                 start = candidate
-        own = False  # past one new word, only the person's own words ("Ngoc Han | Le")
+        own = False  # past one new word, only the person's own words ("Minh Anh | Do")
         while (after := regex.match(rf"[ \t]({_CAPITALISED})(?![\w\-])", text[end:end + 25])) is not None:
             word = after.group(1).lower()
             candidate = end + len(after.group(0))
@@ -268,7 +268,8 @@ def _name_tokens(name: str) -> frozenset[str]:
     A surname standing alone before the comma stays, particle or not ("DO, Minh Anh": Do is the surname).
     """
     words = [w.strip(".,'’\"").lower() for w in _NAME_SPLIT.split(name)]
-    surname = name.split(",")[0].strip().lower() if "," in name and " " not in name.split(",")[0].strip() else None
+    head, comma, _ = name.partition(",")
+    surname = head.strip().lower() if comma and " " not in head.strip() else None
     return frozenset(w for w in words if len(w) >= 2 and (w not in particles() or w == surname)
                      and regex.fullmatch(r"[\w'’\-]+", w) and _LETTER.search(w))
 

@@ -121,7 +121,7 @@ ROWS = [
     (AgeRecognizer, "AGE", "was eleven (11) years of age then", "eleven (11) years of age"),
     (AgeRecognizer, "AGE", "Witness Ilse Brandt, 14, saw it.", "14"),  # between commas after a name
     (AgeRecognizer, "AGE", "Em Lan (11 tuổi) bị ngã.", "11 tuổi"),
-    (AgeRecognizer, "AGE", "witnesses noor and beto (8th grade, 14) ran", "14"),
+    (AgeRecognizer, "AGE", "witnesses wafa and beto (8th grade, 14) ran", "14"),
     (AgeRecognizer, "AGE", "Pitit mwen gen sèz an.", "sèz an"),
     (AgeRecognizer, "AGE", "Marco is sixteen.", "sixteen"),
     (EmailPatternRecognizer, "EMAIL", "write to lulu.k22 at gmail dot com today", "lulu.k22 at gmail dot com"),
@@ -228,7 +228,7 @@ NEGATIVE = [
     (AgeRecognizer, "AGE", "Vive aquí desde hace dos años con su tía."),  # a span of time
     (AgeRecognizer, "AGE", "Clothing closet: shoes (women's 7, kids 13)."),  # a possessive, not "is"
     (AgeRecognizer, "AGE", "Met in Room (12, east wing) on 4/12/2024; the M/F ratio is even."),
-    (AgeRecognizer, "AGE", "Witness: Idris Kamau (gr. 11) saw it; so did Lea Vos (gr 9)."),  # the grade
+    (AgeRecognizer, "AGE", "Witness: Yonas Kamau (gr. 11) saw it; so did Lea Vos (gr 9)."),  # the grade
     (SchoolRecognizer, "SCHOOL", "Dr. Ana Ruiz MS called the office."),  # MS after a name is a credential
 ]
 
