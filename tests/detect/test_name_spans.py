@@ -56,3 +56,16 @@ def test_a_models_span_in_another_language_keeps_its_capitalised_words(
     text: str, candidate: str, kept: str | None
 ) -> None:
     assert clean(text, candidate) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "candidate", "kept"),
+    [
+        ("Guardian: Del Fox (grandfather)", "Del Fox", "Del Fox"),  # a particle as a given name
+        ("Guardian: Van Hill (father)", "Van Hill", "Van Hill"),
+    ],
+)
+def test_a_capitalised_particle_opening_a_name_is_a_given_name(text: str, candidate: str, kept: str) -> None:
+    start = text.index(candidate)
+    found = spans_of(text).clean(text, start, start + len(candidate), learned=False, vetted=False, model=False)
+    assert found is not None and text[found[0]:found[1]] == kept

@@ -16,11 +16,14 @@ CASES = [
     ("the Flint Street B0ys", "the Flint Street Boys"),
     ("lCE VlCTIM lD", "ICE VICTIM ID"),
     ("undoc-\numented", "undocumented"),
+    ("Verbal dispute, Marla Tr00per / Quinn 0sgood", "Verbal dispute, Marla Trooper / Quinn Osgood"),
+    ("412 0ak Hollow Rd", "412 Oak Hollow Rd"),
 ]
 UNCHANGED = [
     "Apt 3L, 10th grade, 1st floor",
     "A# on the notice A208774519, I-94, F-1 visa",
     "snap: chuydemon01",
+    "gamer tag 00rik and zed_99",
     "El Salvador. All three. I'll call. Fl 2",
     "(617) 555-0143",
 ]

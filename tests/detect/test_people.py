@@ -40,6 +40,7 @@ CASES = [
     ("ADV CONTACTED: M/O JUV 2 IRMA CHEE 928-555-0164. RESPONDED.", "IRMA CHEE"),  # dispatch shorthand
     # a family language's words are words only where the document is written in it
     ("we seen it\nhe said his cousin pepito got him the thing", "pepito"),
+    ("ok so tia noemi brought the form back today", "noemi"),  # a relative before what she did
     # a given name the lexicon also lists, written in lower case in the same note, is still the person
     ("Present: Brooke Ames, Omar Fikre.\nomar said brooke took his phone at lunch, brooke said no", "brooke"),
     ("[4:10 PM] me: where u at\n[4:11 PM] nando: bus stop", "nando"),  # a chat export's contact name
@@ -143,6 +144,7 @@ def test_school_named_for_a_person_is_not_a_person(detector: Detector) -> None:
         "To: Front Office <office@district.org>\nSubject: bus times",
         "Estimada familia: hubo un problema con otro estudiante en la clase de educación física.\n"
         "Después de hablar con los maestros, la directora decidió que no habrá consecuencias.",
+        '<Guardian role="Aunt" primary="yes">\n<Referral date="2024-10-30" kind="LATE">',  # markup
     ],
 )
 def test_words_and_acronyms_are_not_names(detector: Detector, text: str) -> None:

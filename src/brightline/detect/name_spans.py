@@ -18,6 +18,8 @@ from .words import DocumentWords, common_english, english_zipf, foreign_words, l
 _NAME_END = regex.compile(r"\n|\t|;| {2,}| [-–—|]+(?: |$)")
 _POSSESSIVE_TAIL = regex.compile(r"(?:[\'’]s|[\'’])?[\s.,;:!?\"”)]*$")
 _NOT_NAME_CHARS = regex.compile(r"[\d@/#_()\[\]]")
+# no name holds markup: an export's attributes and tags (primary="yes", <Notes>)
+_MARKUP = regex.compile(r"\w=[\"']|</?\p{L}|\p{L}>|[{}]")
 _LETTER = regex.compile(r"\p{L}")
 _QUOTES = "\"“”'‘’"
 _WORD_EDGES = _QUOTES + ".,;:"
@@ -63,7 +65,7 @@ class NameSpans:
             stripped += "."
         span = stripped
         end = start + len(span)
-        if not span or _NOT_NAME_CHARS.search(span) or not _LETTER.search(span):
+        if not span or _NOT_NAME_CHARS.search(span) or _MARKUP.search(span) or not _LETTER.search(span):
             return None
         if span.islower():  # a hurried note: keep the name words, drop the ordinary ones after them
             lowercase = True
@@ -92,7 +94,8 @@ class NameSpans:
         quoted = (len(words) == 1 and not span.isupper() and start > 0 and end < len(text)
                   and text[start - 1] in _QUOTES and text[end] in _QUOTES)
         titled = titled or quoted
-        if not titled and all(self.words.everyday_as_written(w, surface) or w in particles()
+        # a capitalised particle opening a name is a given name ("Van", "Del"); "de la" is no name
+        if not titled and all(self.words.everyday_as_written(w, surface) or (w in particles() and surface.islower())
                               for w, surface in zip(words, surfaces, strict=False)):
             return None  # "To: Front Office", "de la": words of English or a family language, no name
         while words and self.words.trimmable(words[0]):  # "Narrative Portillo" -> "Portillo"

@@ -21,7 +21,10 @@ _BROKEN_WORD = regex.compile(r"(?<=\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Ll})")
 _SHORT_AFFIX = regex.compile(r"\d+\p{L}{1,3}|\p{L}{1,3}\d+")
 _LOOK_ALIKE_DIGITS = {"l": "1", "I": "1", "O": "0", "o": "0"}
 _NUMERIC_NEIGHBOUR = set("0123456789/-.:")
-_DIGIT_PAIR = regex.compile(r"\d\d")
+# a username's number stands at an end of it ("chuydemon01"); misread letters may stand anywhere
+_END_DIGIT_PAIR = regex.compile(r"^\d\d|\d\d$")
+# no ordinal or size opens with a zero: "0ak" is a word read with a zero for its O ("3L", "10th" are not)
+_ZERO_WORD = regex.compile(r"0\p{Ll}+")
 _TITLE_L = regex.compile(r"\p{Lu}l+")
 
 
@@ -67,10 +70,10 @@ def _repair_token(token: str, numeric_context: bool) -> str:
     look_alikes_only = all(c in _LOOK_ALIKE_DIGITS for c in letters)
     if look_alikes_only and (digits or (numeric_context and 2 <= len(token) <= 4)):
         return "".join(_LOOK_ALIKE_DIGITS.get(c, c) for c in token)  # a number read with letters in it
-    if digits and _SHORT_AFFIX.fullmatch(token):
+    if digits and _SHORT_AFFIX.fullmatch(token) and not _ZERO_WORD.fullmatch(token):
         return token  # "3L", "10th", "A12": ordinary mixed forms
     if digits and set(c for c in token if c.isdigit()) <= {"0", "1"} and len(letters) > digits:
-        if _DIGIT_PAIR.search(token) and any(c.islower() for c in letters):
+        if _END_DIGIT_PAIR.search(token) and any(c.islower() for c in letters):
             return token  # "chuydemon01": a username's number, not misread letters
         return _as_word(token)
     others = [c for c in letters if c != "l"]

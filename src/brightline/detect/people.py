@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..types import Explanation, Finding, Label
 from .name_spans import NameSpans
 from .roles import Roles
+from .scripts import other_script_forms
 from .sentences import line_span
 from .words import DocumentWords, particles
 
@@ -207,6 +208,15 @@ class _DocumentPeople:
                     if not person.whole:
                         # a given name taken in beside the surname ("Jean-Robert Pierre-Louis") is followed too
                         needles += sorted(_name_tokens(text[start:end]) - followed - set(needles))
+        named = {token: person for person in people if not person.whole for token in person.tokens}
+        for start, end, word in other_script_forms(text, sorted(named)):
+            if _overlaps_any((start, end), taken) or _overlaps_any((start, end), blockers):
+                continue
+            target = owner(frozenset({word}), False) or named[word]
+            explanation = Explanation("name_propagation", f"{target.key} written in another script", 0.8)
+            label = Label.OFFICIAL if target.official else Label.PERSON
+            out.append(Finding(label, start, end, text[start:end], explanation, entity=target.key))
+            taken.append((start, end))
         return out
 
     def _extend(

@@ -36,6 +36,12 @@ _FIELD = regex.compile(
     r'"(?P<key>[\w.\- ]{1,40})"[ \t]*:[ \t]*(?P<value>"[^"\n]*"|[^\s,{}\[\]"]+)'
     r"|(?<![\w.])(?P<key>[A-Za-z][\w.]{0,40})=(?P<value>[^\s|;&,=][^|;&\n=]*?)(?=[ \t]*(?:[|;&\n]|$))"
 )
+# an XML element on one line, read as its tag's field: <BirthDate>2011-03-09</BirthDate>
+_ELEMENT = regex.compile(
+    r"<(?P<key>[A-Za-z][\w.\-]{0,40})(?:[ \t][^<>\n]*)?>"
+    r"(?P<value>[^<>\n]+)"
+    r"</(?P=key)>"
+)
 _EDGES = _QUOTES + "|/"
 # a label before a line of headings ("Columns: ", "Fields - ")
 _LABEL = regex.compile(r"[ \t]*\p{L}[\p{L} ]{0,20}[ \t]*(?::|[ \t]-)[ \t]+")
@@ -80,11 +86,12 @@ def read_columns(text: str) -> Iterator[Column]:
 
 
 def read_fields(text: str) -> Iterator[Column]:
-    """Every field of a machine export as a one-cell column: JSON ("age": 15) and key=value pairs.
+    """Every field of a machine export as a one-cell column: JSON, key=value pairs, XML elements.
 
+    JSON members ("age": 15), key=value pairs and XML elements holding text (<Zip>12345</Zip>).
     A dotted key is read by its last part ("student.age" is "age"); a quoted value is read inside its quotes.
     """
-    for match in _FIELD.finditer(text):
+    for match in (*_FIELD.finditer(text), *_ELEMENT.finditer(text)):
         key = match.group("key").rsplit(".", 1)[-1]
         start, end = _unquoted(text, *match.span("value"))
         if end > start:

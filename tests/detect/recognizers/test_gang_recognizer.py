@@ -26,12 +26,15 @@ POSITIVE = [
     ("Graffiti of a gang tag was on the wall; the tagging matched.", "tagging"),
     ("He runs with the Eastgate Bloc. Both were assessed as associates.", "assessed as associates"),
     ("He is an associate of the Eastgate Bloc, staff said.", "associate of the Eastgate Bloc"),
+    ("The gang unit lists him as a validated Eastgate member.", "validated Eastgate member"),
+    ("Gang detectives identified him as an associate.", "identified him as an associate"),
 ]
 NEGATIVE = [
     "The stage crew of the spring musical met after school.",
     "The custodial crew cleared the walkways.",
     "STAGE CREW AND AUDITORIUM",
     "She is listed as a member of the debate team and was confirmed as a member of the band.",
+    "The club keeps a list of validated members; she identified the student as a member.",
     "Update for the CUSTODIAL CREW: salt the ramps.",
     "Spirit day: students may wear the school colors.",
     "He lost a set of keys in the gym.",

@@ -51,6 +51,12 @@ POSITIVE = [
     ("She cannot see well out of her left eye.", "cannot see well out of her left eye"),
     ("Told the counselor he thinks about not being alive.", "thinks about not being alive"),
     ("Parent says he has a diabetes check-up Friday.", "has a diabetes check-up"),
+    ("Rescue med: Valtoco (diazepam) 10 mg nasal spray", "Valtoco (diazepam) 10 mg nasal spray"),  # brand (generic)
+    ("Takes guanfacine (Intuniv) at night.", "Takes guanfacine (Intuniv)"),
+    ("SECTION 504 SERVICE PLAN - reviewed", "SECTION 504 SERVICE PLAN"),
+    ("Copy of the asthma medical management plan attached.", "asthma medical management plan"),
+    ("Screening: moderate hearing loss, right ear.", "moderate hearing loss, right ear"),
+    ("Clinic: latent TB, no symptoms.", "latent TB"),
 ]
 NEGATIVE = [
     "The bus stopped in front of room 504.",

@@ -37,6 +37,9 @@ DRIFTING_LOG = (
 MERGED_CSV = "STUDENT,,,FOLLOW-UP\nLast,First,Student #,SRO involved?\nBarros,Ines,1184402,N\n"
 JSON_EXPORT = '{"students": [{"first_name": "Maile", "osis_like": "x", "age": 15, "dob": null}]}'
 KEY_VALUE_EXPORT = "student.last=PIRES | student.age=fifteen | student.i94=77120045611\n"
+XML_EXPORT = (
+    '<Pupil>\n  <Surname>Adeyemi-Strand</Surname>\n  <PassNo>BP-7-0042</PassNo>\n  <Zip kind="x">04917</Zip>\n</Pupil>\n'
+)
 
 ROWS = [
     (StudentIdRecognizer, "STUDENT_ID", "PAEZ, LINO     Gr 7     UID 4402 7719 35    DOB 02/11/2012", "4402 7719 35"),
@@ -74,6 +77,9 @@ ROWS = [
     (TableColumnRecognizer, "AGE", JSON_EXPORT, "15"),
     (TableColumnRecognizer, "AGE", KEY_VALUE_EXPORT, "fifteen"),
     (TableColumnRecognizer, "GOV_ID", KEY_VALUE_EXPORT, "77120045611"),
+    (TableColumnRecognizer, "PERSON", XML_EXPORT, "Adeyemi-Strand"),
+    (TableColumnRecognizer, "STUDENT_ID", XML_EXPORT, "BP-7-0042"),
+    (TableColumnRecognizer, "ADDRESS", XML_EXPORT, "04917"),  # the home's ZIP, an element with attributes
     (PhonePatternRecognizer, "PHONE", "Her aunt said to call 81 442 90 17 after six.", "81 442 90 17"),  # abroad
     (PhonePatternRecognizer, "PHONE", "Send messages to 733 5120 only.", "733 5120"),
     (PhonePatternRecognizer, "PHONE", "call the front desk at 617-555-0143 ext 4", "617-555-0143 ext 4"),
@@ -147,15 +153,15 @@ ROWS = [
     (AgeRecognizer, "AGE", "He is 17 years old.", "17 years old"),
     (AgeRecognizer, "AGE", "H/F   DOB 07/12/2009   15 yrs", "15 yrs"),
     (GovIdRecognizer, "GOV_ID", "which lists A# 301-442-978.", "A# 301-442-978"),
-    (GovIdRecognizer, "GOV_ID", "a grey van, plate OR KXT 219, parked", "OR KXT 219"),
-    (GovIdRecognizer, "GOV_ID", "I-94 no. 44120577B31 on the card", "44120577B31"),
-    (GovIdRecognizer, "GOV_ID", "ID on file: OR DL WKR9H2LX84CC2; car", "WKR9H2LX84CC2"),
-    (GovIdRecognizer, "GOV_ID", "DL# S310-5521-0917-44 on file", "S310-5521-0917-44"),
+    (GovIdRecognizer, "GOV_ID", "a grey van, plate OR KXT 219, parked", "plate OR KXT 219"),
+    (GovIdRecognizer, "GOV_ID", "I-94 no. 44120577B31 on the card", "I-94 no. 44120577B31"),
+    (GovIdRecognizer, "GOV_ID", "ID on file: OR DL WKR9H2LX84CC2; car", "OR DL WKR9H2LX84CC2"),
+    (GovIdRecognizer, "GOV_ID", "DL# S310-5521-0917-44 on file", "DL# S310-5521-0917-44"),
     (GovIdRecognizer, "GOV_ID", "number on the notice A087123456", "A087123456"),
-    (GovIdRecognizer, "GOV_ID", "I-94 record no. 51208837460, admitted", "51208837460"),
-    (GovIdRecognizer, "GOV_ID", "Brazilian passport no. FP2290417 (student)", "FP2290417"),
-    (GovIdRecognizer, "GOV_ID", "ID shown: MA learner's permit S88120457", "S88120457"),
-    (GovIdRecognizer, "GOV_ID", "Blue Nissan Altima, MA reg. 4LP882, parked", "4LP882"),
+    (GovIdRecognizer, "GOV_ID", "I-94 record no. 51208837460, admitted", "I-94 record no. 51208837460"),
+    (GovIdRecognizer, "GOV_ID", "Brazilian passport no. FP2290417 (student)", "passport no. FP2290417"),
+    (GovIdRecognizer, "GOV_ID", "ID shown: MA learner's permit S88120457", "MA learner's permit S88120457"),
+    (GovIdRecognizer, "GOV_ID", "Blue Nissan Altima, MA reg. 4LP882, parked", "MA reg. 4LP882"),
     (SsnRecognizer, "SSN", "Social Security no. (optional, from father): 044-81-2290", "044-81-2290"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "by the account @lilbear_northend77. In", "@lilbear_northend77"),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "IG instagram.com/j.18.east; snap: jd01", "instagram.com/j.18.east"),

@@ -28,6 +28,12 @@ POSITIVE = [
     ("Her humanitarian parole expires in 2026.", "humanitarian parole expires in 2026"),
     ("He says they crossed in June 2021 near Yuma.", "crossed in June 2021"),
     ("Intake: U.S. arrival: 11/2023", "U.S. arrival: 11/2023"),
+    ("La familia sigue en proceso de asilo.", "proceso de asilo"),
+    ("Mother filed a parole application last month.", "parole application"),
+    ("Date entered the United States: 3/2024", "Date entered the United States: 3/2024"),
+    ("Class of admission: unknown", "Class of admission"),
+    ("Dad has no US passport yet.", "has no US passport"),
+    ("Lawful permanent residents may apply.", "Lawful permanent residents"),
 ]
 NEGATIVE = [
     "The nurse gave him an ice pack for his knee.",
