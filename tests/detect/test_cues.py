@@ -28,3 +28,15 @@ def test_a_name_after_sensitive_words_stays_a_name(detector: Detector) -> None:
     text = "Student: Hunter Vale   Grade 9\nStaff believe he is a known gang associate Hunter denied it."
     found = detector.detect(text)
     assert any(f.label is Label.PERSON and f.text == "Hunter" and f.start > 40 for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("Chaperone ID checked: NV DL 5520-118-334", "NV DL 5520-118-334", Label.GOV_ID),
+        ("Vehicle: NM tag 4KX2207, grey sedan", "NM tag 4KX2207", Label.GOV_ID),  # a plate's cue and its state
+        ("Record: NM SSID 4410022913, grade 8", "NM SSID 4410022913", Label.STUDENT_ID),
+    ],
+)
+def test_an_identifier_takes_in_its_cue_and_its_state(detector: Detector, text: str, span: str, label: Label) -> None:
+    assert span in [f.text for f in detector.detect(text) if f.label is label]

@@ -7,7 +7,8 @@ mapped back to the original characters, so what is reported and redacted is the 
 Repairs, each decided token by token (a token is a run of letters and digits):
 - a number with look-alike letters in it ("l048823536", "0l/05", "555-0l72") gets digits;
 - a word with 0 or 1 in it ("M0NTEIR0", "B0ys", "c0untry") gets letters, in the word's case;
-- a capitals word with a lower-case l in it ("lCE", "VlCTIM", "lD") gets a capital I;
+- a capitals word with a lower-case l in it ("lCE", "VlCTIM", "lD") gets a capital I, and so does a
+  word opening with an l and a consonant, which no English word does ("lnterpreter", "lvanova");
 - a word broken at a line end ("Alva-\\nrado") is joined.
 Tokens that are ordinary mixed forms ("3L", "10th", "A208774519", "F-1") are left alone.
 """
@@ -15,6 +16,7 @@ Tokens that are ordinary mixed forms ("3L", "10th", "A208774519", "F-1") are lef
 from __future__ import annotations
 
 import regex
+from wordfreq import zipf_frequency
 
 _TOKEN = regex.compile(r"[\p{L}\d]+")
 _BROKEN_WORD = regex.compile(r"(?<=\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Ll})")
@@ -26,6 +28,10 @@ _END_DIGIT_PAIR = regex.compile(r"^\d\d|\d\d$")
 # no ordinal or size opens with a zero: "0ak" is a word read with a zero for its O ("3L", "10th" are not)
 _ZERO_WORD = regex.compile(r"0\p{Ll}+")
 _TITLE_L = regex.compile(r"\p{Lu}l+")
+# no English word opens with an l and a consonant: "lbrahim", "lmpairment" are an I read as l
+_L_FOR_I = regex.compile(r"l[b-df-hj-km-np-tv-xz]\p{Ll}{2,}")
+# ...unless the word is in use as written ("lmao")
+_IN_USE_ZIPF = 2.5
 
 
 def repair(text: str) -> tuple[str, list[int] | None]:
@@ -76,6 +82,8 @@ def _repair_token(token: str, numeric_context: bool) -> str:
         if _END_DIGIT_PAIR.search(token) and any(c.islower() for c in letters):
             return token  # "chuydemon01": a username's number, not misread letters
         return _as_word(token)
+    if not digits and _L_FOR_I.fullmatch(token) and zipf_frequency(token, "en") < _IN_USE_ZIPF:
+        return "I" + token[1:]
     others = [c for c in letters if c != "l"]
     if not digits and "l" in token and others and all(c.isupper() for c in others) and not _TITLE_L.fullmatch(token):
         return token.replace("l", "I")  # "lCE", "VlCTIM", "lD"; not "El", "All", "Fl"

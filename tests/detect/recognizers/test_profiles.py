@@ -45,7 +45,7 @@ FOUND = [
     (ImmigrationRecognizer, MA, "IMMIGRATION", "Referred the aunt to the PAIR Project.", "PAIR Project"),
     (HealthRecognizer, MA, "HEALTH", "He was taken to the ER on a Section 12.", "Section 12"),
     (HealthRecognizer, None, "HEALTH", "She was placed on an involuntary psychiatric hold.", "involuntary psychiatric hold"),
-    (GovIdRecognizer, MA, "GOV_ID", "RMV ID 123456789 shown", "RMV ID 123456789"),
+    (GovIdRecognizer, MA, "GOV_ID", "RMV ID 123456789 shown", "123456789"),
     (AddressRecognizer, None, "ADDRESS", "Home: 12 Elm St, Springfield, Illinois 62704\n",
      "12 Elm St, Springfield, Illinois 62704"),
     (AddressRecognizer, None, "ADDRESS", "Home: 12 Elm St, Worcester, MA 01608\n", "12 Elm St, Worcester, MA 01608"),
