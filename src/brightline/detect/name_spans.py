@@ -19,7 +19,7 @@ _NAME_END = regex.compile(r"\n|\t|;| {2,}| [-–—|]+(?: |$)")
 _POSSESSIVE_TAIL = regex.compile(r"(?:[\'’]s|[\'’])?[\s.,;:!?\"”)]*$")
 _NOT_NAME_CHARS = regex.compile(r"[\d@/#_()\[\]]")
 # no name holds markup: an export's attributes and tags (primary="yes", <Notes>)
-_MARKUP = regex.compile(r"\w=[\"']|</?\p{L}|\p{L}>|[{}]")
+_MARKUP = regex.compile(r"\w=[\"']|</?\p{L}|\p{L}>")
 _LETTER = regex.compile(r"\p{L}")
 _QUOTES = "\"“”'‘’"
 _WORD_EDGES = _QUOTES + ".,;:"
