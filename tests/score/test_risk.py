@@ -55,6 +55,14 @@ def test_unnamed_but_specific_is_medium(pipeline: Pipeline) -> None:
     assert level(pipeline, text) is Level.MEDIUM
 
 
+def test_an_adult_quoted_beside_students_in_general_is_no_student(pipeline: Pipeline) -> None:
+    """Students and parents in the plural are a population: a name beside them is not a student's."""
+    text = ("County news digest, week 14\nICE agents were seen near a transit yard on Monday, a local station "
+            "reported. Corinna Vasbinder, who runs a support line for parents and students, said families were "
+            "frightened.")
+    assert level(pipeline, text) is Level.MEDIUM
+
+
 def test_policy_memo_is_low(pipeline: Pipeline) -> None:
     text = "Staff must not record a student's immigration status or describe anyone as a gang member."
     assert level(pipeline, text) is Level.LOW

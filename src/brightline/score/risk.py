@@ -34,8 +34,8 @@ _STRUCTURAL = regex.compile(
     r"|lowercase|alias|quoted)"
 )
 _STUDENT_WORDS = regex.compile(
-    r"\b(?:students?|pupils?|juveniles?|minors?|grade|gr\.?|graders?|freshman|sophomore|junior|senior|homeroom|"
-    r"son|daughter|child|kids?|boys?|girls?|classmates?|SASID|DOB|suspect|victim|witness|subject|youth|teen|"
+    r"\b(?:student|pupil|juvenile|minor|grade|gr\.?|grader|freshman|sophomore|junior|senior|homeroom|"
+    r"son|daughter|child|kid|boy|girl|classmate|SASID|DOB|suspect|victim|witness|subject|youth|teen|"
     r"mother|father|mom|dad|guardian|parent|sibling|brother|sister|cousin|period)\b|\b\d{1,2}(?:st|nd|rd|th)\s+grade",
     regex.IGNORECASE,
 )
