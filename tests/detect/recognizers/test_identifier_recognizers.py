@@ -127,6 +127,11 @@ ROWS = [
     (AgeRecognizer, "AGE", "was eleven (11) years of age then", "eleven (11) years of age"),
     (AgeRecognizer, "AGE", "Witness Ilse Brandt, 14, saw it.", "14"),  # between commas after a name
     (AgeRecognizer, "AGE", "Em Lan (11 tuổi) bị ngã.", "11 tuổi"),
+    (AgeRecognizer, "AGE", "Noé, 7 ans, est arrivé en retard.", "7 ans"),  # ages in more family languages
+    (AgeRecognizer, "AGE", "Ma fille, elle a 9 ans, pleure.", "9 ans"),
+    (AgeRecognizer, "AGE", "我的弟弟12岁了。", "12岁"),
+    (AgeRecognizer, "AGE", "ابنتي عمرها ٩ سنوات", "٩ سنوات"),
+    (AgeRecognizer, "AGE", "Mtoto ana umri wa miaka 10 sasa.", "miaka 10"),
     (AgeRecognizer, "AGE", "witnesses wafa and beto (8th grade, 14) ran", "14"),
     (AgeRecognizer, "AGE", "Pitit mwen gen sèz an.", "sèz an"),
     (AgeRecognizer, "AGE", "Marco is sixteen.", "sixteen"),
@@ -235,6 +240,8 @@ NEGATIVE = [
     (AgeRecognizer, "AGE", "Clothing closet: shoes (women's 7, kids 13)."),  # a possessive, not "is"
     (AgeRecognizer, "AGE", "Met in Room (12, east wing) on 4/12/2024; the M/F ratio is even."),
     (AgeRecognizer, "AGE", "Witness: Yonas Kamau (gr. 11) saw it; so did Lea Vos (gr 9)."),  # the grade
+    (AgeRecognizer, "AGE", "Il y a 2 ans, la famille est partie; depuis 3 ans ici."),  # spans of time
+    (AgeRecognizer, "AGE", "Walikaa kwa miaka 3 kambini; منذ 3 سنوات"),
     (SchoolRecognizer, "SCHOOL", "Dr. Ana Ruiz MS called the office."),  # MS after a name is a credential
 ]
 
