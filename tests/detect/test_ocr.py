@@ -25,7 +25,7 @@ UNCHANGED = [
     "A# on the notice A208774519, I-94, F-1 visa",
     "snap: chuydemon01",
     "gamer tag 00rik and zed_99",
-    "lmao the lbs and the llama",  # words in use as written, and no word opens with "ll" misread
+    "lmfao the lbs and the llama",  # words in use as written, and no word opens with "ll" misread
     "El Salvador. All three. I'll call. Fl 2",
     "(617) 555-0143",
 ]

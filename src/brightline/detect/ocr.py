@@ -28,9 +28,9 @@ _END_DIGIT_PAIR = regex.compile(r"^\d\d|\d\d$")
 # no ordinal or size opens with a zero: "0ak" is a word read with a zero for its O ("3L", "10th" are not)
 _ZERO_WORD = regex.compile(r"0\p{Ll}+")
 _TITLE_L = regex.compile(r"\p{Lu}l+")
-# no English word opens with an l and a consonant: "lbrahim", "lmpairment" are an I read as l
+# no English word opens with an l and a consonant: "lrving", "lsland" are an I read as l
 _L_FOR_I = regex.compile(r"l[b-df-hj-km-np-tv-xz]\p{Ll}{2,}")
-# ...unless the word is in use as written ("lmao")
+# ...unless the word is in use as written ("lmfao")
 _IN_USE_ZIPF = 2.5
 
 
