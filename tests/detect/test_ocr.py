@@ -17,13 +17,13 @@ CASES = [
     ("lCE VlCTIM lD", "ICE VICTIM ID"),
     ("undoc-\numented", "undocumented"),
     ("Verbal dispute, Marla Tr00per / Quinn 0sgood", "Verbal dispute, Marla Trooper / Quinn Osgood"),
-    ("412 0ak Hollow Rd", "412 Oak Hollow Rd"),
+    ("412 0pal Hollow Rd", "412 Opal Hollow Rd"),
     ("Parent: lvanova, lrina - lnterpreter requested", "Parent: Ivanova, Irina - Interpreter requested"),
 ]
 UNCHANGED = [
     "Apt 3L, 10th grade, 1st floor",
     "A# on the notice A208774519, I-94, F-1 visa",
-    "snap: chuydemon01",
+    "snap: skyrunner07",
     "gamer tag 00rik and zed_99",
     "lmfao the lbs and the llama",  # words in use as written, and no word opens with "ll" misread
     "El Salvador. All three. I'll call. Fl 2",

@@ -145,7 +145,7 @@ def test_school_named_for_a_person_is_not_a_person(detector: Detector) -> None:
         "Estimada familia: hubo un problema con otro estudiante en la clase de educación física.\n"
         "Después de hablar con los maestros, la directora decidió que no habrá consecuencias.",
         '<Guardian role="Aunt" primary="yes">\n<Referral date="2024-10-30" kind="LATE">',  # markup
-        "La escuela le proporcionara un autobus al DAEP. Sale a las 7.",  # an acronym a model read as a name
+        "La escuela le proporcionara un autobus al TEAP. Sale a las 7.",  # an acronym a model read as a name
     ],
 )
 def test_words_and_acronyms_are_not_names(detector: Detector, text: str) -> None:

@@ -133,7 +133,7 @@ class NameSpans:
         if model and not titled and len(words) == 1 and self.words.lone_word(words[0], text[start:end], initial):
             return None  # "Volunteers arrived", "Went back to gym": words a model read as names
         if model and not titled and len(words) == 1 and not self.words.name_word(words[0], text[start:end]):
-            return None  # "DAEP", "RTC": an acronym a model read as a name (a known name such as "KIM" stays)
+            return None  # "TEAP", "JJAEP": an acronym a model read as a name (a known name such as "KIM" stays)
         if len(words) == 1 and text[start:end].isupper() and words[0] in self.words.common_words:
             return None  # "SNOW" in a heading
         if regex.match(r"\s+v\.?\s+\p{Lu}", text[end:end + 8]) or regex.search(r"\bv\.\s+$", text[max(0, start - 4):start]):

@@ -23,9 +23,9 @@ _BROKEN_WORD = regex.compile(r"(?<=\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Ll})")
 _SHORT_AFFIX = regex.compile(r"\d+\p{L}{1,3}|\p{L}{1,3}\d+")
 _LOOK_ALIKE_DIGITS = {"l": "1", "I": "1", "O": "0", "o": "0"}
 _NUMERIC_NEIGHBOUR = set("0123456789/-.:")
-# a username's number stands at an end of it ("chuydemon01"); misread letters may stand anywhere
+# a username's number stands at an end of it ("skyrunner07"); misread letters may stand anywhere
 _END_DIGIT_PAIR = regex.compile(r"^\d\d|\d\d$")
-# no ordinal or size opens with a zero: "0ak" is a word read with a zero for its O ("3L", "10th" are not)
+# no ordinal or size opens with a zero: "0pal" is a word read with a zero for its O ("3L", "10th" are not)
 _ZERO_WORD = regex.compile(r"0\p{Ll}+")
 _TITLE_L = regex.compile(r"\p{Lu}l+")
 # no English word opens with an l and a consonant: "lrving", "lsland" are an I read as l
@@ -80,7 +80,7 @@ def _repair_token(token: str, numeric_context: bool) -> str:
         return token  # "3L", "10th", "A12": ordinary mixed forms
     if digits and set(c for c in token if c.isdigit()) <= {"0", "1"} and len(letters) > digits:
         if _END_DIGIT_PAIR.search(token) and any(c.islower() for c in letters):
-            return token  # "chuydemon01": a username's number, not misread letters
+            return token  # "skyrunner07": a username's number, not misread letters
         return _as_word(token)
     if not digits and _L_FOR_I.fullmatch(token) and zipf_frequency(token, "en") < _IN_USE_ZIPF:
         return "I" + token[1:]
