@@ -16,7 +16,8 @@ Tokens that are ordinary mixed forms ("3L", "10th", "A208774519", "F-1") are lef
 from __future__ import annotations
 
 import regex
-from wordfreq import zipf_frequency
+
+from .words import english_zipf
 
 _TOKEN = regex.compile(r"[\p{L}\d]+")
 _BROKEN_WORD = regex.compile(r"(?<=\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Ll})")
@@ -82,7 +83,7 @@ def _repair_token(token: str, numeric_context: bool) -> str:
         if _END_DIGIT_PAIR.search(token) and any(c.islower() for c in letters):
             return token  # "skyrunner07": a username's number, not misread letters
         return _as_word(token)
-    if not digits and _L_FOR_I.fullmatch(token) and zipf_frequency(token, "en") < _IN_USE_ZIPF:
+    if not digits and _L_FOR_I.fullmatch(token) and english_zipf(token) < _IN_USE_ZIPF:
         return "I" + token[1:]
     others = [c for c in letters if c != "l"]
     if not digits and "l" in token and others and all(c.isupper() for c in others) and not _TITLE_L.fullmatch(token):

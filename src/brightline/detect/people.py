@@ -179,6 +179,13 @@ class _DocumentPeople:
             private = [p for p in matches if not p.official]
             return (private or matches or [None])[0]
 
+        def follow(start: int, end: int, target: _Person, why: str) -> None:
+            """A mention found by following a known person through the document."""
+            explanation = Explanation("name_propagation", why, 0.8)
+            label = Label.OFFICIAL if target.official else Label.PERSON
+            out.append(Finding(label, start, end, text[start:end], explanation, entity=target.key))
+            taken.append((start, end))
+
         for start, end, finding, role in mentions:
             alias = finding.explanation.rule.endswith(_ALIAS_RULES)
             words = frozenset({text[start:end].lower()}) if alias else _name_tokens(text[start:end])
@@ -201,10 +208,7 @@ class _DocumentPeople:
                     if _overlaps_any((start, end), taken) or _overlaps_any((start, end), blockers):
                         continue
                     start, end = self._extend(text, start, end, taken, blockers, person.tokens)
-                    explanation = Explanation("name_propagation", f"same name as {target.key}", 0.8)
-                    label = Label.OFFICIAL if target.official else Label.PERSON
-                    out.append(Finding(label, start, end, text[start:end], explanation, entity=target.key))
-                    taken.append((start, end))
+                    follow(start, end, target, f"same name as {target.key}")
                     if not person.whole:
                         # a given name taken in beside the surname ("Jean-Robert Pierre-Louis") is followed too
                         needles += sorted(_name_tokens(text[start:end]) - followed - set(needles))
@@ -213,10 +217,7 @@ class _DocumentPeople:
             if _overlaps_any((start, end), taken) or _overlaps_any((start, end), blockers):
                 continue
             target = owner(frozenset({word}), False) or named[word]
-            explanation = Explanation("name_propagation", f"{target.key} written in another script", 0.8)
-            label = Label.OFFICIAL if target.official else Label.PERSON
-            out.append(Finding(label, start, end, text[start:end], explanation, entity=target.key))
-            taken.append((start, end))
+            follow(start, end, target, f"{target.key} written in another script")
         return out
 
     def _extend(
