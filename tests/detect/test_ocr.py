@@ -19,6 +19,7 @@ CASES = [
     ("Verbal dispute, Marla Tr00per / Quinn 0sgood", "Verbal dispute, Marla Trooper / Quinn Osgood"),
     ("412 0pal Hollow Rd", "412 Opal Hollow Rd"),
     ("Parent: lvanova, lrina - lnterpreter requested", "Parent: Ivanova, Irina - Interpreter requested"),
+    ("A-numbers: A20l 447 90O, A20l-447-9O1", "A-numbers: A201 447 900, A201-447-901"),
 ]
 UNCHANGED = [
     "Apt 3L, 10th grade, 1st floor",

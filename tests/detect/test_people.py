@@ -18,6 +18,11 @@ CASES = [
     ("2. HOLT, ANDRE \"DRE TWO\"   B/M   DOB 01/22/2008", "DRE TWO"),
     ("We have a juvenile, SOTO, Kevin a/k/a \"Guero\", DOB 6.02.2008.", "Guero"),
     ("Parent contact: mother, Denise Brennan, reached by phone.", "Denise Brennan"),
+    # a chat export's speaker after a time without brackets
+    ("SUN 8:02 PM  jory: u coming\nSUN 8:03 PM  pell: no", "jory"),
+    ("4/3/25, 7:41 AM - pell: ok see u", "pell"),
+    # a name a scan split in two is followed whole
+    ("Student: HALVORSEN, Margret he   Grade: 9\nMargrethe was absent.", "Margrethe"),
     ("- MALIK OYELARAN (\"Lucky\"), grade 10, SASID 1055120934", "MALIK OYELARAN"),
     ("Student: Joy Nakamura   Grade 8\nWe spoke to Joy after lunch. It was a joy to see her calm.", "Joy"),
     ("name: marisol reyes, grade 7\nspoke w/ marisol and her mom after 3rd period", "marisol"),

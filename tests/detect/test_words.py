@@ -69,6 +69,7 @@ def test_spelled_out() -> None:
 def test_the_thresholds_are_ordered() -> None:
     words = load_words()
     assert words.lone_initial_zipf <= words.lone_name_zipf <= words.common_zipf
+    assert words.lone_lower_zipf <= words.lone_lower_surname_zipf <= words.common_zipf
     assert "es" in words.family_languages
 
 
@@ -80,6 +81,8 @@ def test_the_thresholds_are_ordered() -> None:
         (SPANISH, "rosa", False),  # a word, but also a given name: a lower-case name stays possible
         (SPANISH, "durante", True),  # very frequent in Spanish: a word, though a gazetteer lists the surname
         (ENGLISH, "durante", False),
+        (ENGLISH, "vaping", True),  # fairly frequent and in no gazetteer: a word
+        (ENGLISH, "hall", True),  # a listed surname, but frequent enough to be a word
     ],
 )
 def test_lower_case_words_of_the_documents_languages(text: str, word: str, lower_word: bool) -> None:

@@ -5,7 +5,8 @@ runs on a repaired copy ("SASID: 1048823536", "MONTEIRO, Dario", "undocumented")
 mapped back to the original characters, so what is reported and redacted is the document as it is.
 
 Repairs, each decided token by token (a token is a run of letters and digits):
-- a number with look-alike letters in it ("l048823536", "0l/05", "555-0l72") gets digits;
+- a number with look-alike letters in it ("l048823536", "0l/05", "555-0l72") gets digits, and so
+  does one after an identifier's capital letters ("A20l 447");
 - a word with 0 or 1 in it ("M0NTEIR0", "B0ys", "c0untry") gets letters, in the word's case;
 - a capitals word with a lower-case l in it ("lCE", "VlCTIM", "lD") gets a capital I, and so does a
   word opening with an l and a consonant, which no English word does ("lnterpreter", "lvanova");
@@ -33,6 +34,11 @@ _TITLE_L = regex.compile(r"\p{Lu}l+")
 _L_FOR_I = regex.compile(r"l[b-df-hj-km-np-tv-xz]\p{Ll}{2,}")
 # ...unless the word is in use as written ("lmfao")
 _IN_USE_ZIPF = 2.5
+# an identifier's letter prefix, then a number read with look-alike letters in it ("A24l 337", "N1O0")
+_PREFIXED_NUMBER = regex.compile(r"(?P<prefix>\p{Lu}{1,3})(?P<number>[\dlIOo]*\d[\dlIOo]*)")
+# ...with at least two real digits in at least three characters
+_PREFIXED_DIGITS = 2
+_PREFIXED_LENGTH = 3
 
 
 def repair(text: str) -> tuple[str, list[int] | None]:
@@ -77,6 +83,10 @@ def _repair_token(token: str, numeric_context: bool) -> str:
     look_alikes_only = all(c in _LOOK_ALIKE_DIGITS for c in letters)
     if look_alikes_only and (digits or (numeric_context and 2 <= len(token) <= 4)):
         return "".join(_LOOK_ALIKE_DIGITS.get(c, c) for c in token)  # a number read with letters in it
+    prefixed = _PREFIXED_NUMBER.fullmatch(token)
+    if (prefixed and digits >= _PREFIXED_DIGITS and len(prefixed["number"]) >= _PREFIXED_LENGTH
+            and set(prefixed["number"]) & set(_LOOK_ALIKE_DIGITS)):
+        return prefixed["prefix"] + "".join(_LOOK_ALIKE_DIGITS.get(c, c) for c in prefixed["number"])
     if digits and _SHORT_AFFIX.fullmatch(token) and not _ZERO_WORD.fullmatch(token):
         return token  # "3L", "10th", "A12": ordinary mixed forms
     if digits and set(c for c in token if c.isdigit()) <= {"0", "1"} and len(letters) > digits:

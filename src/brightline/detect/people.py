@@ -31,6 +31,8 @@ _ALIAS_RULES = (
 )
 _LETTER = regex.compile(r"\p{L}")
 _NAME_SPLIT = regex.compile(r"[\s,]+")
+# the longest piece of a word a scan split in two ("Esper anza") that is joined to its neighbour
+_SPLIT_PIECE = 3
 # a capitalised word, hyphenated parts capitalised or not ("Jean-Robert", "Al-amin")
 _CAPITALISED = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
 _SPEAKER = "lowercase_chat_speaker"
@@ -277,11 +279,17 @@ def _name_tokens(name: str) -> frozenset[str]:
     """Lower-case name words, without initials and particles ("MEJIA, Carlos A." -> {mejia, carlos}).
 
     A surname standing alone before the comma stays, particle or not ("DO, Minh Anh": Do is the surname).
+    A word split by a scan ("Esper anza") is also followed whole: a short piece joins its neighbour.
     """
-    words = [w.strip(".,'’\"").lower() for w in _NAME_SPLIT.split(name)]
+    pieces = _NAME_SPLIT.split(name)
+    words = [w.strip(".,'’\"").lower() for w in pieces]
+    # pieces of one word: letters only, no abbreviation's full stop and no comma between them
+    joined = [a.lower() + b.lower() for a, b in zip(pieces, pieces[1:], strict=False)
+              if a.isalpha() and b.isalpha() and min(len(a), len(b)) <= _SPLIT_PIECE and min(len(a), len(b)) >= 2
+              and f"{a} {b}" in name]
     head, comma, _ = name.partition(",")
     surname = head.strip().lower() if comma and " " not in head.strip() else None
-    return frozenset(w for w in words if len(w) >= 2 and (w not in particles() or w == surname)
+    return frozenset(w for w in (*words, *joined) if len(w) >= 2 and (w not in particles() or w == surname)
                      and regex.fullmatch(r"[\w'’\-]+", w) and _LETTER.search(w))
 
 

@@ -73,6 +73,8 @@ def read_columns(text: str) -> Iterator[Column]:
                 and len(_split(text, *lines[number + 1], delimiter)) >= len(header) - 1):
             number += 1
         while number < len(lines) and text[lines[number][0]:lines[number][1]].strip():
+            if _wider_header(text, *lines[number], len(header)):
+                break  # a report's title line read as headings: the real headings start here
             row = _split(text, *lines[number], delimiter)
             if aligned and _aligned(text, *lines[number]) and len(row) >= max(2, len(header) // 2):
                 rows.append(_under_headings(row, header, lines[number][0] - lo))
@@ -136,6 +138,12 @@ def _header(text: str, start: int, end: int) -> tuple[str | None, list[tuple[int
         if len(cells) >= _MIN_COLUMNS and all(_HEADING.fullmatch(text[s:e].strip(_QUOTES + " \t")) for s, e in cells):
             return delimiter, cells
     return None, None
+
+
+def _wider_header(text: str, start: int, end: int, columns: int) -> bool:
+    """Whether the line is a heading line with more columns than the table above it."""
+    header = _header(text, start, end)[1]
+    return header is not None and len(header) > columns
 
 
 def _split(text: str, start: int, end: int, delimiter: str | None) -> list[tuple[int, int]]:

@@ -1,7 +1,7 @@
 """Ordinary words and name words: what people.py asks of each word of a candidate name.
 
 A word is ordinary when English, or a language the district's families write in, uses it often
-(wordfreq's Zipf scale; thresholds and languages in models/people/words.v4.yaml). A word the name
+(wordfreq's Zipf scale; thresholds and languages in models/people/words.v5.yaml). A word the name
 gazetteers list stays a possible name unless the document itself also writes it in lower case.
 """
 
@@ -18,7 +18,7 @@ from wordfreq import available_languages, zipf_frequency
 from ..resources import load_data
 from .roles import Roles
 
-WORDS_FILE = "people/words.v4.yaml"
+WORDS_FILE = "people/words.v5.yaml"
 _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\p{M}\'’\-]+\b")
 _WORD = regex.compile(r"\p{L}+")
 _LETTER = regex.compile(r"\p{L}")
@@ -30,7 +30,7 @@ _ACRONYM_LETTERS = 6
 
 
 class WordsModel(BaseModel):
-    """models/people/words.v4.yaml."""
+    """models/people/words.v5.yaml."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -40,6 +40,7 @@ class WordsModel(BaseModel):
     lone_name_zipf: float = Field(gt=0, lt=8)
     lone_initial_zipf: float = Field(gt=0, lt=8)
     lone_lower_zipf: float = Field(gt=0, lt=8)
+    lone_lower_surname_zipf: float = Field(gt=0, lt=8)
     edge_zipf: float = Field(gt=0, lt=8)
     family_word_zipf: float = Field(gt=0, lt=8)
     english_zipf: float = Field(gt=0, lt=8)
@@ -62,8 +63,8 @@ class WordsModel(BaseModel):
     def _ordered(self) -> WordsModel:
         if not self.lone_initial_zipf <= self.lone_name_zipf <= self.common_zipf:
             raise ValueError("thresholds must satisfy lone_initial_zipf <= lone_name_zipf <= common_zipf")
-        if not self.lone_lower_zipf <= self.common_zipf:
-            raise ValueError("thresholds must satisfy lone_lower_zipf <= common_zipf")
+        if not self.lone_lower_zipf <= self.lone_lower_surname_zipf <= self.common_zipf:
+            raise ValueError("thresholds must satisfy lone_lower_zipf <= lone_lower_surname_zipf <= common_zipf")
         return self
 
 
@@ -211,8 +212,9 @@ class DocumentWords:
     def lower_word(self, word: str) -> bool:
         """A word written in lower case that is a word: everyday, or fairly frequent and no given name.
 
-        Nothing marks a lower-case name, so the bar is lower than for capitalised words ("inline"), in
-        English and in the family languages the document is written in ("reclamar", "amable").
+        A listed surname must be more frequent ("hall" is a word, "okafor" a name). Nothing marks a
+        lower-case name, so the bar is lower than for capitalised words ("inline"), in English and in
+        the family languages the document is written in ("reclamar", "amable").
         """
         if self.everyday_word(word):
             return True
@@ -220,10 +222,11 @@ class DocumentWords:
         settings = load_words()
         if any(zipf_frequency(bare, language) >= settings.family_word_zipf for language in self.languages):
             return True  # "durante" in a letter in Spanish, though some gazetteer holds it as a surname
-        threshold = settings.lone_lower_zipf
-        return bare not in self.roles.given_names and (
-            english_zipf(bare) >= threshold
-            or any(zipf_frequency(bare, language) >= threshold for language in self.languages)
+        if bare in self.roles.given_names:
+            return False
+        threshold = settings.lone_lower_surname_zipf if bare in self.roles.name_words else settings.lone_lower_zipf
+        return english_zipf(bare) >= threshold or any(
+            zipf_frequency(bare, language) >= threshold for language in self.languages
         )
 
     def lone_word(self, word: str, surface: str, initial: bool) -> bool:

@@ -26,6 +26,15 @@ CSV_ROSTER = 'Name,DOB,Student ID,Grade\n"PHAM, Thi Mai",071209,30021146,7\npa l
 MARKDOWN_ROSTER = (
     "| Case | Student | DOB | UID | Gr |\n|---|---|---|---|---|\n| 31-7 | DOS REIS, Lia | 05/30/2010 | 77215 | 8 |\n"
 )
+# a report's title line stands over its real headings
+TITLED_REPORT = (
+    "DISTRICT SIS        DISC-7   INCIDENT DETAIL\n"
+    "Run: 10/01   Output: FIXED WIDTH   User: SVC\n"
+    "-----------------------------------------------\n"
+    "LOCAL_ID   STUDENT_NAME        GR  DOB         CODE\n"
+    "-----------------------------------------------\n"
+    "000481122  BERG, ASTRID M      07  2011-05-16  DR01\n"
+)
 FIXED_ROSTER = "LAST NAME     FIRST    DOB         PHONE\nFarah         Idil     09/17/2010  (612) 555-0177\n"
 # hand-aligned: a heading holds " / ", a long name pushes the next cell two characters left
 DRIFTING_LOG = (
@@ -57,6 +66,8 @@ ROWS = [
     (TableColumnRecognizer, "PERSON", CSV_ROSTER, "pa lor"),
     (TableColumnRecognizer, "STUDENT_ID", CSV_ROSTER, "30021147"),
     (TableColumnRecognizer, "PERSON", FIXED_ROSTER, "Idil"),
+    (TableColumnRecognizer, "DATE_OF_BIRTH", TITLED_REPORT, "2011-05-16"),
+    (TableColumnRecognizer, "STUDENT_ID", TITLED_REPORT, "000481122"),
     (TableColumnRecognizer, "PHONE", FIXED_ROSTER, "(612) 555-0177"),
     (TableColumnRecognizer, "PERSON", MARKDOWN_ROSTER, "DOS REIS, Lia"),
     (TableColumnRecognizer, "DATE_OF_BIRTH", NUMBERED_ROSTER, "03/14/2010"),  # a "#" column heads the table
@@ -95,6 +106,7 @@ ROWS = [
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Mi hija nació el 4 de marzo de 2011.", "4 de marzo de 2011"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Li fèt 7 avril 2012 Jakmèl.", "7 avril 2012"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB: 11/02/2008    Grade: 10", "11/02/2008"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB: 09-Mar-2011   (Age 13)", "09-Mar-2011"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "She says she was born on June 3, 2009 but", "June 3, 2009"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB (per aunt): 2009-06-03", "2009-06-03"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Gr 4   F de nac: 07/02/2015   9 años", "07/02/2015"),
@@ -119,6 +131,8 @@ ROWS = [
     (AgeRecognizer, "AGE", "She says he is only eleven, and scared.", "eleven"),
     (AgeRecognizer, "AGE", "Both girls are 14.", "14"),
     (AgeRecognizer, "AGE", "found Ilse Brandt (fourteen) by the gym", "fourteen"),
+    (AgeRecognizer, "AGE", "Birthdate: Oct. 2, 2010   (thirteen)", "thirteen"),
+    (AgeRecognizer, "AGE", "Ines Dahl, gr 8 (13) - photos are hers", "13"),
     (AgeRecognizer, "AGE", "sami: im only 16 and", "16"),
     (AgeRecognizer, "AGE", "she will be 12 in June", "12"),
     (AgeRecognizer, "AGE", "SRO: How old are you?\nSTUDENT: fifteen.", "fifteen"),
@@ -159,6 +173,7 @@ ROWS = [
     (AgeRecognizer, "AGE", "H/F   DOB 07/12/2009   15 yrs", "15 yrs"),
     (GovIdRecognizer, "GOV_ID", "which lists A# 301-442-978.", "A# 301-442-978"),
     (GovIdRecognizer, "GOV_ID", "a grey van, plate OR KXT 219, parked", "OR KXT 219"),
+    (GovIdRecognizer, "GOV_ID", "BLK SEDAN ND PLATE 7-2290C REG TO", "7-2290C"),
     (GovIdRecognizer, "GOV_ID", "I-94 no. 44120577B31 on the card", "44120577B31"),
     (GovIdRecognizer, "GOV_ID", "ID on file: OR DL WKR9H2LX84CC2; car", "WKR9H2LX84CC2"),
     (GovIdRecognizer, "GOV_ID", "DL# S310-5521-0917-44 on file", "S310-5521-0917-44"),
@@ -242,6 +257,7 @@ NEGATIVE = [
     (AgeRecognizer, "AGE", "Witness: Yonas Kamau (gr. 11) saw it; so did Lea Vos (gr 9)."),  # the grade
     (AgeRecognizer, "AGE", "Il y a 2 ans, la famille est partie; depuis 3 ans ici."),  # spans of time
     (AgeRecognizer, "AGE", "Walikaa kwa miaka 3 kambini; منذ 3 سنوات"),
+    (GovIdRecognizer, "GOV_ID", "Fall registration opens 8/14; the plate reads STAFF ONLY."),  # no plate
     (SchoolRecognizer, "SCHOOL", "Dr. Ana Ruiz MS called the office."),  # MS after a name is a credential
 ]
 

@@ -11,6 +11,11 @@ POSITIVE = [
     ("She is here on a J-1 exchange program.", "J-1"),  # a visa class near a word of status
     ("La mamá dijo que tienen un caso de asilo.", "caso de asilo"),
     ("Manman li di yo pè imigrasyon.", "imigrasyon"),
+    ("The family holds COFA papers from the islands.", "COFA papers"),
+    ("Status: U4U parole exp. 06/2026", "U4U parole"),
+    ("Immigrant: Y - in U.S. fewer than 3 years", "in U.S. fewer than 3 years"),
+    ("Su papá se lo llevó migración el lunes.", "migración"),
+    ("El niño nació en Honduras.", "nació en Honduras"),
     ("Her father was picked up by ICE on Sunday.", "father was picked up by ICE"),
     ("He recently arrived from Guatemala.", "recently arrived from Guatemala"),
     ("Placed as an unaccompanied minor with a sponsor.", "unaccompanied minor"),
