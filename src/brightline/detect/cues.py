@@ -5,7 +5,7 @@ says nothing the box does not, so the cue goes under the box with its value. The
 private person's honorific, and for the qualifier and noun around sensitive language and health
 details (a qualifier before a crew's name, the noun after it), which LABELS.md counts as one
 phrase, with the nouns it qualifies ("gang database", "immigration lawyer"). The cues are data
-(models/structure/cues.v3.yaml); a widened finding keeps its detector and rule.
+(models/structure/cues.v4.yaml); a widened finding keeps its detector and rule.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ..resources import load_data
 from ..types import Finding, Label
 from .vocab import expand_macros, joined_macros
 
-CUES_FILE = "structure/cues.v3.yaml"
+CUES_FILE = "structure/cues.v4.yaml"
 _NEXT_WORD = regex.compile(r"[ \t-]([\p{L}]+)")
 
 
@@ -38,7 +38,7 @@ class LabelCuesModel(BaseModel):
 
 
 class CuesModel(BaseModel):
-    """models/structure/cues.v3.yaml."""
+    """models/structure/cues.v4.yaml."""
 
     model_config = ConfigDict(extra="forbid")
 

@@ -5,7 +5,7 @@ blank line.
 
 Reports exported from a student information system, rosters and persons tables keep one record
 per line (headings may run words together: "LAST_NAME", "LastName"), with cells separated by "|"
-(Markdown rows too), tabs, " / " or runs of spaces, or written as CSV (commas or semicolons, cells
+(Markdown rows too) or tabs (then only by them), " / " or runs of spaces, or written as CSV (commas or semicolons, cells
 in double quotes when they hold one). A table has at least three columns, so a field line
 ("DOB: x") or a sentence with two commas is not one; a line between rows with far fewer cells (a
 note) is skipped. In a table aligned with runs of spaces, a row's cell belongs to the heading it
@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import regex
 
 _SEPARATOR = regex.compile(r"[ \t]*(?:\||\t|[ \t]/[ \t]|[ \t]{2,})[ \t]*")
+# in a line with cell marks only the marks separate cells ("| Contact / relation / phone |")
+_MARK_SEPARATOR = regex.compile(r"[ \t]*[|\t][ \t]*")
 _CSV_DELIMITERS = (",", ";")
 # a line aligned with runs of spaces, and one with cell marks (read cell by cell, not by position)
 _SPACED = regex.compile(r"\S {2,}\S")
@@ -152,7 +154,8 @@ def _split(text: str, start: int, end: int, delimiter: str | None) -> list[tuple
         # a Markdown row opens and closes with "|"
         start, end = _unquoted_edge(text, start, end, "|")
         cells, cursor = [], start
-        for match in _SEPARATOR.finditer(text, start, end):
+        separator = _MARK_SEPARATOR if _CELL_MARK.search(text, start, end) else _SEPARATOR
+        for match in separator.finditer(text, start, end):
             cells.append((cursor, match.start()))
             cursor = match.end()
         return [*cells, (cursor, end)]

@@ -93,6 +93,17 @@ ROWS = [
     (TableColumnRecognizer, "ADDRESS", XML_EXPORT, "04917"),  # the home's ZIP, an element with attributes
     (PhonePatternRecognizer, "PHONE", "Her aunt said to call 81 442 90 17 after six.", "81 442 90 17"),  # abroad
     (PhonePatternRecognizer, "PHONE", "Send messages to 733 5120 only.", "733 5120"),
+    (PhonePatternRecognizer, "PHONE", "Mi número: cuatro uno dos, cinco cinco cinco, cero dos uno ocho.",
+     "cuatro uno dos, cinco cinco cinco, cero dos uno ocho"),
+    (EmailPatternRecognizer, "EMAIL", "escriba a lena punto vas arroba correo punto com hoy",
+     "lena punto vas arroba correo punto com"),
+    (EmailPatternRecognizer, "EMAIL", "mail dt_ridge88 (at) yahoo . com, not the school", "dt_ridge88 (at) yahoo . com"),
+    (AddressRecognizer, "ADDRESS", "Mail: PSC 7 Box 120, APO AE 09021.", "PSC 7 Box 120, APO AE 09021"),
+    (AddressRecognizer, "ADDRESS", "lives at Lot 14-C Calle Pao, Dededo, GU 96929 now",
+     "Lot 14-C Calle Pao, Dededo, GU 96929"),
+    (AddressRecognizer, "ADDRESS", "home: 3320 County Road 9, Lusk, WY 82225", "3320 County Road 9, Lusk, WY 82225"),
+    (AddressRecognizer, "ADDRESS", "Residencial Los Pinos, edificio 3, apartamento 41 (abuela)",
+     "Residencial Los Pinos, edificio 3, apartamento 41"),
     (PhonePatternRecognizer, "PHONE", "call the front desk at 617-555-0143 ext 4", "617-555-0143 ext 4"),
     (PhonePatternRecognizer, "PHONE", "Please call me on 07-55312980 tomorrow", "07-55312980"),
     (PhonePatternRecognizer, "PHONE", "abuela in Guatemala: +502 5512 3344", "+502 5512 3344"),

@@ -8,14 +8,15 @@ from ..vocab import CompiledRule
 from .rule_set_recognizer import RuleSetRecognizer
 
 _STREET_PARTS = {"AddressNumber", "StreetName"}
-# shapes usaddress does not parse: streets abroad, and Puerto Rico's urbanización and block-lot numbers
-_NOT_PARSED = {"street_kind_first", "compound_street", "puerto_rico"}
+# shapes usaddress does not parse: streets abroad, Puerto Rico's urbanización and block-lot numbers,
+# military mail, and an address opening with its lot or building (its city, state and ZIP confirm it)
+_NOT_PARSED = {"street_kind_first", "compound_street", "puerto_rico", "military_mail", "unit_first"}
 
 
 class AddressRecognizer(RuleSetRecognizer):
     """Number + street + suffix with units, floors and city/state/ZIP; PO boxes."""
 
-    RULES_FILE = "patterns/address.v5.yaml"
+    RULES_FILE = "patterns/address.v6.yaml"
 
     def accept(self, text: str, start: int, end: int, rule: CompiledRule) -> bool:
         if rule.id in _NOT_PARSED:

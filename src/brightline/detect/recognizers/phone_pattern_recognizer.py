@@ -8,4 +8,4 @@ from .rule_set_recognizer import RuleSetRecognizer
 class PhonePatternRecognizer(RuleSetRecognizer):
     """Phone numbers phonenumbers' region rules reject: test exchanges, cued numbers, foreign numbers."""
 
-    RULES_FILE = "patterns/phone.v3.yaml"
+    RULES_FILE = "patterns/phone.v4.yaml"
