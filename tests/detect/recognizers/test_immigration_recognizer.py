@@ -16,6 +16,8 @@ POSITIVE = [
     ("Immigrant: Y - in U.S. fewer than 3 years", "in U.S. fewer than 3 years"),
     ("Su papá se lo llevó migración el lunes.", "migración"),
     ("El niño nació en Honduras.", "nació en Honduras"),
+    ("Kids said his dad doesnt even have papers.", "doesnt even have papers"),
+    ("The family came in 2022 under the Compact of Free Association.", "under the Compact of Free Association"),
     ("Her father was picked up by ICE on Sunday.", "father was picked up by ICE"),
     ("He recently arrived from Guatemala.", "recently arrived from Guatemala"),
     ("Placed as an unaccompanied minor with a sponsor.", "unaccompanied minor"),
