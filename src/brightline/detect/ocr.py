@@ -34,7 +34,7 @@ _TITLE_L = regex.compile(r"\p{Lu}l+")
 _L_FOR_I = regex.compile(r"l[b-df-hj-km-np-tv-xz]\p{Ll}{2,}")
 # ...unless the word is in use as written ("lmfao")
 _IN_USE_ZIPF = 2.5
-# an identifier's letter prefix, then a number read with look-alike letters in it ("A24l 337", "N1O0")
+# an identifier's letter prefix, then a number read with look-alike letters in it ("A20l 447", "N1O0")
 _PREFIXED_NUMBER = regex.compile(r"(?P<prefix>\p{Lu}{1,3})(?P<number>[\dlIOo]*\d[\dlIOo]*)")
 # ...with at least two real digits in at least three characters
 _PREFIXED_DIGITS = 2

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import regex
 
 _SEPARATOR = regex.compile(r"[ \t]*(?:\||\t|[ \t]/[ \t]|[ \t]{2,})[ \t]*")
-# in a line with cell marks only the marks separate cells ("| Contact / relation / phone |")
+# in a line with cell marks only the marks separate cells ("| Guardian / phone |")
 _MARK_SEPARATOR = regex.compile(r"[ \t]*[|\t][ \t]*")
 _CSV_DELIMITERS = (",", ";")
 # a line aligned with runs of spaces, and one with cell marks (read cell by cell, not by position)

@@ -11,7 +11,7 @@ POSITIVE = [
     ("He was observed with known Elm Park members at the mall.", "observed with known Elm Park members"),
     ("She said he is an associate of the Southside crew.", "associate of the Southside crew"),
     ("Student was throwing up signs at passing cars.", "throwing up signs"),
-    ("He comes back in the crew database per the gang unit.", "crew database"),
+    ("The officer says the boy is listed in a crew database.", "crew database"),
     ("Rival gang members wrote KRZ or nothing on the wall.", "KRZ or nothing"),
     ("In the clip they are flashing gang hand signs.", "flashing gang hand signs"),
     ("The group calls itself the Harbor Street Boys.", "Harbor Street Boys"),

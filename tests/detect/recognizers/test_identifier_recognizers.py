@@ -184,7 +184,7 @@ ROWS = [
     (AgeRecognizer, "AGE", "H/F   DOB 07/12/2009   15 yrs", "15 yrs"),
     (GovIdRecognizer, "GOV_ID", "which lists A# 301-442-978.", "A# 301-442-978"),
     (GovIdRecognizer, "GOV_ID", "a grey van, plate OR KXT 219, parked", "OR KXT 219"),
-    (GovIdRecognizer, "GOV_ID", "BLK SEDAN ND PLATE 7-2290C REG TO", "7-2290C"),
+    (GovIdRecognizer, "GOV_ID", "a black sedan, ND plate 7-2290C, parked", "7-2290C"),
     (GovIdRecognizer, "GOV_ID", "I-94 no. 44120577B31 on the card", "44120577B31"),
     (GovIdRecognizer, "GOV_ID", "ID on file: OR DL WKR9H2LX84CC2; car", "WKR9H2LX84CC2"),
     (GovIdRecognizer, "GOV_ID", "DL# S310-5521-0917-44 on file", "S310-5521-0917-44"),
