@@ -99,3 +99,9 @@ def test_lower_case_words_of_the_documents_languages(text: str, word: str, lower
 )
 def test_a_dictionary_word_is_written_as_english_writes_it(word: str, dictionary: bool) -> None:
     assert words_of(ENGLISH).dictionary_word(word) is dictionary
+
+
+def test_the_given_names_hold_the_census_but_not_family_language_words() -> None:
+    given = load_roles().given_names
+    assert {"adell", "zulema"} <= given  # census first names Faker's locales lack
+    assert not {"esta", "kami"} & given  # census names that are everyday Spanish and Tagalog words

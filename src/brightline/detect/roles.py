@@ -1,7 +1,7 @@
 """The role vocabulary behind detect/people.py: who is staff, what is not a name, which words are given names.
 
 models/people/roles.v4.yaml holds lists of regex alternatives (titles, staff fields, mail domains,
-relations ...); models/people/given_names.v1.txt and surnames.v1.txt the names of many cultures
+relations ...); models/people/given_names.v2.txt and surnames.v1.txt the names of many cultures
 (training/build_gazetteer.py). Both are validated on load; a bad file is an error, never a fallback.
 """
 
@@ -18,6 +18,8 @@ from ..errors import MissingModelError
 from ..resources import load_data, models_dir
 
 ROLES_FILE = "people/roles.v4.yaml"
+# models/people/<name>.v<version>.txt, built by training/build_gazetteer.py
+GAZETTEER_VERSIONS = {"given_names": 2, "surnames": 1}
 _MIN_NAMES = 1000
 
 
@@ -112,7 +114,7 @@ def load_roles(root: Path | None = None) -> Roles:
 
 
 def _gazetteer(name: str, root: Path | None) -> frozenset[str]:
-    path = models_dir(root) / "people" / f"{name}.v1.txt"
+    path = models_dir(root) / "people" / f"{name}.v{GAZETTEER_VERSIONS[name]}.txt"
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:

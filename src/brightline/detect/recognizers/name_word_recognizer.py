@@ -1,7 +1,7 @@
 """Names that are not words: a capitalised given name no English text uses as a word, and its surname.
 
 "My name is Zeynep", "Wojciech: see you", "said Bogdan to Zdenka": a word in the given-name gazetteer
-(models/people/given_names.v1.txt) that wordfreq does not count among common English words
+(models/people/given_names.v2.txt) that wordfreq does not count among common English words
 (Zipf below 4: "Zeynep", "Bogdan", not "Will", "Grace" or "Paris") is a name wherever it stands; the
 capitalised words right after it that are surnames or no English word go with it. detect/people.py
 then decides who is staff, as for every other proposal.
@@ -17,7 +17,7 @@ from ..roles import load_roles
 from ..words import common_english
 from .explained import explained_result
 
-RULE = "given_names.v1:name_word"
+RULE = "given_names.v2:name_word"
 _NOTE = "a given name that is no English word"
 SCORE = 0.7
 _WORD = regex.compile(r"(?<![\w\-'’@#./])\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?![\w@#])")
