@@ -30,6 +30,10 @@ _ALIAS_RULES = (
     "quoted_name_cue",
 )
 _LETTER = regex.compile(r"\p{L}")
+# a cell under a name heading is a name even where it is also a word or an acronym ("MOON", "SAY")
+_HEADED_RULES = ("name_column",)
+# ...when written in capitals, as such rosters write names ("mom" or "Aunt" in a contact column is a relation)
+_HEADED_NAME = regex.compile(r"[\p{Lu}'’\-]+(?:[ ,]+[\p{Lu}'’\-]+)*")
 _NAME_SPLIT = regex.compile(r"[\s,]+")
 # the longest piece of a word a scan split in two ("Esper anza") that is joined to its neighbour
 _SPLIT_PIECE = 3
@@ -103,10 +107,13 @@ class _DocumentPeople:
             if alias and finding.text.strip("\"'“”‘’").lower() in STOP_WORDS:
                 continue  # '"me" = the phone's owner' names no one
             cued = finding.explanation.rule.endswith(_PRIVATE_RULES)
+            headed = finding.explanation.rule.endswith(_HEADED_RULES)
             span = (finding.start, finding.end) if alias else self.spans.clean(
                 text, finding.start, finding.end, lowercase, learned, vetted, model,
-                "relation" in finding.explanation.rule, finding.explanation.rule.endswith(_SPEAKER))
-            if span is None or _inside_any(span, blockers) or span in sensitive:
+                "relation" in finding.explanation.rule or headed, finding.explanation.rule.endswith(_SPEAKER))
+            if span is None and headed and _HEADED_NAME.fullmatch(finding.text):
+                span = (finding.start, finding.end)  # the heading says it is a name, word or not
+            if span is None or _inside_any(span, blockers) or (span in sensitive and not headed):
                 continue
             if model and _inside_any(span, phrases):
                 continue  # a word of a crew's, school's or agency's name ("Kane" in "Kane Block")

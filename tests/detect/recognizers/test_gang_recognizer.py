@@ -32,6 +32,7 @@ POSITIVE = [
     ("Gang detectives identified him as an associate.", "identified him as an associate"),
 ]
 NEGATIVE = [
+    '{"last": "TOH", "first": "SAY", "note": "tagging incident"}',  # an export's values, not tags
     "The stage crew of the spring musical met after school.",
     "The custodial crew cleared the walkways.",
     "STAGE CREW AND AUDITORIUM",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
-from presidio_analyzer.predefined_recognizers import EmailRecognizer, SpacyRecognizer
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from .address_recognizer import AddressRecognizer
 from .age_recognizer import AgeRecognizer
 from .date_of_birth_recognizer import DateOfBirthRecognizer
+from .email_address_recognizer import EmailAddressRecognizer
 from .email_pattern_recognizer import EmailPatternRecognizer
 from .gang_recognizer import GangRecognizer
 from .gov_id_recognizer import GovIdRecognizer
@@ -27,7 +28,8 @@ from .student_id_recognizer import StudentIdRecognizer
 from .table_column_recognizer import TableColumnRecognizer
 
 __all__ = [
-    "AddressRecognizer", "AgeRecognizer", "DateOfBirthRecognizer", "GangRecognizer", "GovIdRecognizer",
+    "AddressRecognizer", "AgeRecognizer", "EmailAddressRecognizer", "DateOfBirthRecognizer", "GangRecognizer",
+    "GovIdRecognizer",
     "HealthRecognizer", "ImmigrationRecognizer", "LearnedNameRecognizer", "NameWordRecognizer",
     "EmailPatternRecognizer", "PersonPatternRecognizer", "PhoneNumberRecognizer", "PhonePatternRecognizer",
     "SchoolRecognizer", "SocialHandleRecognizer", "SocialMediaRecognizer", "SsnRecognizer", "StudentIdRecognizer",
@@ -49,7 +51,7 @@ def build_recognizers(profile: str | None = None) -> list[EntityRecognizer]:
     """
     presidio: list[EntityRecognizer] = [
         SpacyRecognizer(supported_entities=["PERSON"]),
-        EmailRecognizer(),
+        EmailAddressRecognizer(),
         PhoneNumberRecognizer(),
     ]
     return presidio + [
