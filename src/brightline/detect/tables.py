@@ -44,6 +44,13 @@ _ELEMENT = regex.compile(
     r"(?P<value>[^<>\n]+)"
     r"</(?P=key)>"
 )
+# a YAML export's field: an indented or listed key, a colon, a value; a snake_case key or a quoted
+# value tells it from an indented form line ("  Guardian: ...")
+_YAML_FIELD = regex.compile(
+    r"(?m)^(?:[ \t]{2,}(?:-[ \t]+)?|[ \t]*-[ \t]+)"
+    r'(?:(?P<key>[A-Za-z]\w{0,40}_\w{1,40}):[ \t]+(?P<value>"[^"\n]*"|[^\s#"][^\n#]*?)'
+    r'|(?P<key>[A-Za-z][\w.]{0,40}):[ \t]+(?P<value>"[^"\n]*"))[ \t]*$'
+)
 _EDGES = _QUOTES + "|/"
 # a label before a line of headings ("Columns: ", "Fields - ")
 _LABEL = regex.compile(r"[ \t]*\p{L}[\p{L} ]{0,20}[ \t]*(?::|[ \t]-)[ \t]+")
@@ -90,12 +97,13 @@ def read_columns(text: str) -> Iterator[Column]:
 
 
 def read_fields(text: str) -> Iterator[Column]:
-    """Every field of a machine export as a one-cell column: JSON, key=value pairs, XML elements.
+    """Every field of a machine export as a one-cell column: JSON, key=value pairs, XML elements, YAML.
 
-    JSON members ("age": 15), key=value pairs and XML elements holding text (<Zip>12345</Zip>).
+    JSON members ("age": 15), key=value pairs, XML elements holding text (<Zip>12345</Zip>) and the
+    indented or listed fields of a YAML export.
     A dotted key is read by its last part ("student.age" is "age"); a quoted value is read inside its quotes.
     """
-    for match in (*_FIELD.finditer(text), *_ELEMENT.finditer(text)):
+    for match in (*_FIELD.finditer(text), *_ELEMENT.finditer(text), *_YAML_FIELD.finditer(text)):
         key = match.group("key").rsplit(".", 1)[-1]
         start, end = _unquoted(text, *match.span("value"))
         if end > start:

@@ -46,6 +46,7 @@ DRIFTING_LOG = (
 MERGED_CSV = "STUDENT,,,FOLLOW-UP\nLast,First,Student #,SRO involved?\nBarros,Ines,1184402,N\n"
 JSON_EXPORT = '{"students": [{"first_name": "Maile", "osis_like": "x", "age": 15, "dob": null}]}'
 KEY_VALUE_EXPORT = "student.last=PIRES | student.age=fifteen | student.i94=77120045611\n"
+YAML_EXPORT = 'records:\n  - local_id: "7730419"\n    preferred_name: "Tam"\n    guardian:\n      name: "Ola Birk"\n'
 XML_EXPORT = (
     '<Pupil>\n  <Surname>Adeyemi-Strand</Surname>\n  <PassNo>BP-7-0042</PassNo>\n  <Zip kind="x">04917</Zip>\n</Pupil>\n'
 )
@@ -89,6 +90,9 @@ ROWS = [
     (TableColumnRecognizer, "AGE", KEY_VALUE_EXPORT, "fifteen"),
     (TableColumnRecognizer, "GOV_ID", KEY_VALUE_EXPORT, "77120045611"),
     (TableColumnRecognizer, "PERSON", XML_EXPORT, "Adeyemi-Strand"),
+    (TableColumnRecognizer, "PERSON", YAML_EXPORT, "Tam"),
+    (TableColumnRecognizer, "PERSON", YAML_EXPORT, "Ola Birk"),
+    (TableColumnRecognizer, "STUDENT_ID", YAML_EXPORT, "7730419"),
     (TableColumnRecognizer, "STUDENT_ID", XML_EXPORT, "BP-7-0042"),
     (TableColumnRecognizer, "ADDRESS", XML_EXPORT, "04917"),  # the home's ZIP, an element with attributes
     (PhonePatternRecognizer, "PHONE", "Her aunt said to call 81 442 90 17 after six.", "81 442 90 17"),  # abroad
@@ -256,6 +260,7 @@ NEGATIVE = [
     (PhonePatternRecognizer, "PHONE", "Call #: 2026-0031190 received; we will call 911 if needed."),
     (NameWordRecognizer, "PERSON", "Will Grace visit Paris? Hope so."),
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "Note: see attached"),
+    (SocialHandleRecognizer, "SOCIAL_HANDLE", YAML_EXPORT),  # an export's keys are no usernames
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "student.first=Oleg | student.last_name=Marek\n"),  # an export's keys
     (SocialHandleRecognizer, "SOCIAL_HANDLE", "The user agreed to the terms."),
     # dotted and underscored tokens that are no usernames

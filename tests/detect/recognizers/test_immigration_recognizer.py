@@ -43,6 +43,7 @@ POSITIVE = [
     ("Lawful permanent residents may apply.", "Lawful permanent residents"),
 ]
 NEGATIVE = [
+    "The family lives off BIA Route 12 past the chapter house.",  # the Bureau of Indian Affairs
     "The nurse gave him an ice pack for his knee.",
     "The crossing guard moved to the new corner; students crossed the street safely.",
     "Room B-2 is closed; the F-1 form is due Friday.",  # letters and numbers that are no visa class

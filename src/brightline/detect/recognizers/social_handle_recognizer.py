@@ -10,6 +10,9 @@ from ..words import common_english
 from .rule_set_recognizer import RuleSetRecognizer
 
 _PART = regex.compile(r"[._]+")
+# what stands before a key of a YAML-like export, on its line: indentation, or a list item's dash
+_KEY_INDENT = regex.compile(r"[ \t]{2,}(?:-[ \t]+)?|[ \t]*-[ \t]+")
+_KEY_END = regex.compile(r"[ \t]*:")
 _LETTER = regex.compile(r"[A-Za-z]")
 
 
@@ -19,7 +22,18 @@ class SocialHandleRecognizer(RuleSetRecognizer):
     RULES_FILE = "patterns/social_handle.v6.yaml"
 
     def accept(self, text: str, start: int, end: int, rule: CompiledRule) -> bool:
-        return rule.id != "bare_username" or _username_alone(text[start:end])
+        token = text[start:end]
+        if rule.id in ("bare_username", "chat_speaker") and _export_key(text, start, end):
+            # an indented chat line's speaker has a username's digits ("  miko_07: ..."); a key has none
+            return any(c.isdigit() for c in token) and _username_alone(token)
+        return rule.id != "bare_username" or _username_alone(token)
+
+
+def _export_key(text: str, start: int, end: int) -> bool:
+    """An indented or listed snake_case key before its colon ("  preferred_name: ..."), not a username."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return ("_" in text[start:end] and _KEY_INDENT.fullmatch(text, line_start, start) is not None
+            and _KEY_END.match(text, end) is not None)
 
 
 def _username_alone(token: str) -> bool:
