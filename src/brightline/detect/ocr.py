@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import regex
 
-from .words import english_zipf
+from .words import english_zipf, load_words
 
 _TOKEN = regex.compile(r"[\p{L}\d]+")
 _BROKEN_WORD = regex.compile(r"(?<=\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Ll})")
@@ -32,8 +32,6 @@ _ZERO_WORD = regex.compile(r"0\p{Ll}+")
 _TITLE_L = regex.compile(r"\p{Lu}l+")
 # no English word opens with an l and a consonant: "lrving", "lsland" are an I read as l
 _L_FOR_I = regex.compile(r"l[b-df-hj-km-np-tv-xz]\p{Ll}{2,}")
-# ...unless the word is in use as written ("lmfao")
-_IN_USE_ZIPF = 2.5
 # an identifier's letter prefix, then a number read with look-alike letters in it ("A20l 447", "N1O0")
 _PREFIXED_NUMBER = regex.compile(r"(?P<prefix>\p{Lu}{1,3})(?P<number>[\dlIOo]*\d[\dlIOo]*)")
 # ...with at least two real digits in at least three characters
@@ -93,7 +91,8 @@ def _repair_token(token: str, numeric_context: bool) -> str:
         if _END_DIGIT_PAIR.search(token) and any(c.islower() for c in letters):
             return token  # "skyrunner07": a username's number, not misread letters
         return _as_word(token)
-    if not digits and _L_FOR_I.fullmatch(token) and english_zipf(token) < _IN_USE_ZIPF:
+    # ...unless the word is in use as written ("lmfao")
+    if not digits and _L_FOR_I.fullmatch(token) and english_zipf(token) < load_words().ocr_in_use_zipf:
         return "I" + token[1:]
     others = [c for c in letters if c != "l"]
     if not digits and "l" in token and others and all(c.isupper() for c in others) and not _TITLE_L.fullmatch(token):

@@ -41,6 +41,8 @@ class WordsModel(BaseModel):
     lone_initial_zipf: float = Field(gt=0, lt=8)
     lone_lower_zipf: float = Field(gt=0, lt=8)
     lone_lower_surname_zipf: float = Field(gt=0, lt=8)
+    lower_surname_zipf: float = Field(gt=0, lt=8)
+    ocr_in_use_zipf: float = Field(gt=0, lt=8)
     edge_zipf: float = Field(gt=0, lt=8)
     family_word_zipf: float = Field(gt=0, lt=8)
     english_zipf: float = Field(gt=0, lt=8)

@@ -26,6 +26,8 @@ CSV_ROSTER = 'Name,DOB,Student ID,Grade\n"PHAM, Thi Mai",071209,30021146,7\npa l
 MARKDOWN_ROSTER = (
     "| Case | Student | DOB | UID | Gr |\n|---|---|---|---|---|\n| 31-7 | DOS REIS, Lia | 05/30/2010 | 77215 | 8 |\n"
 )
+# a "Student" column with a note in brackets holds names
+NOTED_STUDENT_COLUMN = "#  STUDENT (Last, First)     GR  SSID\n1  Oyelaran, Tobi            4   2287415\n"
 # a report's title line stands over its real headings
 TITLED_REPORT = (
     "DISTRICT SIS        DISC-7   INCIDENT DETAIL\n"
@@ -68,6 +70,7 @@ ROWS = [
     (TableColumnRecognizer, "STUDENT_ID", CSV_ROSTER, "30021147"),
     (TableColumnRecognizer, "PERSON", FIXED_ROSTER, "Idil"),
     (TableColumnRecognizer, "DATE_OF_BIRTH", TITLED_REPORT, "2011-05-16"),
+    (TableColumnRecognizer, "PERSON", NOTED_STUDENT_COLUMN, "Oyelaran, Tobi"),
     (TableColumnRecognizer, "STUDENT_ID", TITLED_REPORT, "000481122"),
     (TableColumnRecognizer, "PHONE", FIXED_ROSTER, "(612) 555-0177"),
     (TableColumnRecognizer, "PERSON", MARKDOWN_ROSTER, "DOS REIS, Lia"),
