@@ -236,7 +236,7 @@ class _DocumentPeople:
     def _lower_surname_end(self, text: str, start: int, end: int) -> int:
         """Where a lower-case name a gazetteer knows, in an English line, ends, taking in up to two surnames after it.
 
-        A transcription app writes "latonya pickett": a model may stop after the given name. A word
+        A transcription app writes "tameka tidwell": a model may stop after the given name. A word
         after it is a surname when English hardly uses it, or when a gazetteer lists it and English
         does not use it often ("robinson" is taken, "hall" and "said" are not); never a word of the
         family language the document is written in.

@@ -27,7 +27,7 @@ MARKDOWN_ROSTER = (
     "| Case | Student | DOB | UID | Gr |\n|---|---|---|---|---|\n| 31-7 | DOS REIS, Lia | 05/30/2010 | 77215 | 8 |\n"
 )
 # a "Student" column with a note in brackets holds names
-NOTED_STUDENT_COLUMN = "#  STUDENT (Last, First)     GR  SSID\n1  Oyelaran, Tobi            4   2287415\n"
+NOTED_STUDENT_COLUMN = "PUPIL (surname first)     GR  LOCAL ID\nOyelaran, Tobi            4   5530198\n"
 # a report's title line stands over its real headings
 TITLED_REPORT = (
     "DISTRICT SIS        DISC-7   INCIDENT DETAIL\n"
