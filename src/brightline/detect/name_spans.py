@@ -89,6 +89,8 @@ class NameSpans:
         words = [surface.lower() for surface in surfaces]
         if not words or all(self.words.not_a_name(w) for w in words):
             return None
+        if any(w in self.roles.organisation_tails for w in words[1:]):
+            return None  # "Harbor Valley Gazette", "Familias Unidas": an organisation, not a person
         # quotes mark a nickname ("Spider", "Tiny"): a word in quotes may name someone; a quoted
         # acronym is a tag or a sign ("the "XV" sign")
         quoted = (len(words) == 1 and not span.isupper() and start > 0 and end < len(text)

@@ -1,6 +1,6 @@
 """The role vocabulary behind detect/people.py: who is staff, what is not a name, which words are given names.
 
-models/people/roles.v4.yaml holds lists of regex alternatives (titles, staff fields, mail domains,
+models/people/roles.v5.yaml holds lists of regex alternatives (titles, staff fields, mail domains,
 relations ...); models/people/given_names.v2.txt and surnames.v1.txt the names of many cultures
 (training/build_gazetteer.py). Both are validated on load; a bad file is an error, never a fallback.
 """
@@ -17,14 +17,14 @@ from pydantic import BaseModel, ConfigDict
 from ..errors import MissingModelError
 from ..resources import load_data, models_dir
 
-ROLES_FILE = "people/roles.v4.yaml"
+ROLES_FILE = "people/roles.v5.yaml"
 # models/people/<name>.v<version>.txt, built by training/build_gazetteer.py
 GAZETTEER_VERSIONS = {"given_names": 2, "surnames": 1}
 _MIN_NAMES = 1000
 
 
 class RolesModel(BaseModel):
-    """models/people/roles.v4.yaml: lists of role vocabulary, one regex alternative per item."""
+    """models/people/roles.v5.yaml: lists of role vocabulary, one regex alternative per item."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -42,6 +42,7 @@ class RolesModel(BaseModel):
     not_names: list[str]
     also_names: list[str]
     posts: list[str]
+    organisation_tails: list[str]
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Roles:
     role_word: regex.Pattern[str]
     post: regex.Pattern[str]
     not_names: frozenset[str]
+    organisation_tails: frozenset[str]
     also_names: frozenset[str]
     # lower-case words that are given names or surnames somewhere (gazetteers of many cultures)
     name_words: frozenset[str]
@@ -105,6 +107,7 @@ def load_roles(root: Path | None = None) -> Roles:
             role_word=regex.compile(rf"(?:{titles}|{roles_after}|head|chief|senior|assistant)s?\.?", regex.IGNORECASE),
             post=regex.compile(rf"(?:{'|'.join(model.posts)})(?!\w)", regex.IGNORECASE),
             not_names=frozenset(w.lower() for w in model.not_names),
+            organisation_tails=frozenset(w.lower() for w in model.organisation_tails),
             also_names=frozenset(w.lower() for w in model.also_names),
             name_words=given_names | _gazetteer("surnames", root),
             given_names=given_names,
