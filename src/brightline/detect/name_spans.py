@@ -3,7 +3,8 @@
 A model or pattern proposes a span; here it loses a title, a possessive, a heading or role word, the
 ordinary words a model took in around a name ("Vice chair ... noted") and a verb between two names,
 and it is dropped when what is left is no name: a common word, an acronym, a word of a family
-language, a party to a cited case. detect/people.py then decides whose name it is.
+language, an organisation's or a publication's name, a party to a cited case. A lower-case name may
+take in the surname after it. detect/people.py then decides whose name it is.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .roles import Roles
-from .sentences import sentence_span
+from .sentences import line_span, sentence_span
 from .words import DocumentWords, common_english, english_zipf, foreign_words, load_words, particles
 
 _NAME_END = regex.compile(r"\n|\t|;| {2,}| [-–—|]+(?: |$)")
@@ -29,6 +30,8 @@ _OPEN_TAIL = regex.compile(r"[\s(\[{/,;:]+$")
 _CAPITAL = regex.compile(r"\p{Lu}")
 # letters of a script without case (Arabic, Hebrew, Chinese...), where no capital marks a name
 _UNCASED = regex.compile(r"\p{Lo}")
+# the most lower-case surname words taken in after a lower-case name
+_LOWER_SURNAME_WORDS = 2
 
 
 class NameSpans:
@@ -201,6 +204,31 @@ class NameSpans:
         if surface.islower():
             return self.words.everyday_word(word)
         return self.words.plain_word(word) and english_zipf(word) >= load_words().edge_zipf
+
+    def lower_surname_end(self, text: str, start: int, end: int) -> int:
+        """The end of a lower-case name a gazetteer knows, in an English line, with up to two surnames after it.
+
+        A transcription app writes "tameka tidwell": a model may stop after the given name. A word
+        after it is a surname when English hardly uses it, or when a gazetteer lists it and English
+        does not use it often ("robinson" is taken, "hall" and "said" are not); never a word of the
+        family language the document is written in.
+        """
+        if text[start:end].split()[-1] not in self.roles.name_words:
+            return end  # only a known name vouches for what follows it
+        if foreign_words(text, *line_span(text, start), start, end):
+            return end  # a family's note in Spanish or Creole: its lower-case words are that language's
+        for _ in range(_LOWER_SURNAME_WORDS):
+            after = regex.match(r"[ \t]+(\p{Ll}[\p{Ll}'’\-]{2,})(?![\w'’])", text[end:end + 30])
+            if after is None:
+                break
+            word = after.group(1)
+            zipf, bars = english_zipf(word), load_words()
+            listed = word in self.roles.name_words and zipf < bars.lower_surname_zipf
+            if (word in STOP_WORDS or word in particles() or self.words.family_word(word)
+                    or not (listed or zipf < bars.lone_lower_zipf)):
+                break
+            end += after.end()
+        return end
 
 
 def _span_surfaces(span: str) -> list[str]:

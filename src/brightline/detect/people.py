@@ -20,7 +20,7 @@ from .name_spans import NameSpans
 from .roles import Roles
 from .scripts import other_script_forms
 from .sentences import line_span
-from .words import DocumentWords, english_zipf, foreign_words, load_words, particles
+from .words import DocumentWords, particles
 
 _BLOCKING = {Label.SCHOOL, Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 # a known person's name is propagated even into a school-looking span: a false school must not hide a student
@@ -37,8 +37,6 @@ _HEADED_NAME = regex.compile(r"[\p{Lu}'’\-]+(?:[ ,]+[\p{Lu}'’\-]+)*")
 _NAME_SPLIT = regex.compile(r"[\s,]+")
 # the longest piece of a word a scan split in two ("Esper anza") that is joined to its neighbour
 _SPLIT_PIECE = 3
-# the most lower-case surname words taken in after a lower-case name
-_LOWER_SURNAME_WORDS = 2
 # a capitalised word, hyphenated parts capitalised or not ("Jean-Robert", "Al-amin")
 _CAPITALISED = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
 _SPEAKER = "lowercase_chat_speaker"
@@ -116,7 +114,7 @@ class _DocumentPeople:
             if span is None and headed and _HEADED_NAME.fullmatch(finding.text):
                 span = (finding.start, finding.end)  # the heading says it is a name, word or not
             if span is not None and text[span[0]:span[1]].islower():
-                span = (span[0], self._lower_surname_end(text, *span))
+                span = (span[0], self.spans.lower_surname_end(text, *span))
             if span is None or _inside_any(span, blockers) or (span in sensitive and not headed):
                 continue
             if model and _inside_any(span, phrases):
@@ -233,31 +231,6 @@ class _DocumentPeople:
             follow(start, end, target, f"{target.key} written in another script")
         return out
 
-    def _lower_surname_end(self, text: str, start: int, end: int) -> int:
-        """Where a lower-case name a gazetteer knows, in an English line, ends, taking in up to two surnames after it.
-
-        A transcription app writes "tameka tidwell": a model may stop after the given name. A word
-        after it is a surname when English hardly uses it, or when a gazetteer lists it and English
-        does not use it often ("robinson" is taken, "hall" and "said" are not); never a word of the
-        family language the document is written in.
-        """
-        if text[start:end].split()[-1] not in self.roles.name_words:
-            return end  # only a known name vouches for what follows it
-        if foreign_words(text, *line_span(text, start), start, end):
-            return end  # a family's note in Spanish or Creole: its lower-case words are that language's
-        for _ in range(_LOWER_SURNAME_WORDS):
-            after = regex.match(r"[ \t]+(\p{Ll}[\p{Ll}'’\-]{2,})(?![\w'’])", text[end:end + 30])
-            if after is None:
-                break
-            word = after.group(1)
-            zipf, bars = english_zipf(word), load_words()
-            listed = word in self.roles.name_words and zipf < bars.lower_surname_zipf
-            if (word in STOP_WORDS or word in particles() or self.words.family_word(word)
-                    or not (listed or zipf < bars.lone_lower_zipf)):
-                break
-            end += after.end()
-        return end
-
     def _extend(
         self, text: str, start: int, end: int, taken: list[tuple[int, int]], blockers: list[tuple[int, int]],
         tokens: frozenset[str],
@@ -321,7 +294,7 @@ def _name_tokens(name: str) -> frozenset[str]:
     words = [w.strip(".,'’\"").lower() for w in pieces]
     # pieces of one word: letters only, no abbreviation's full stop and no comma between them
     joined = [a.lower() + b.lower() for a, b in zip(pieces, pieces[1:], strict=False)
-              if a.isalpha() and b.isalpha() and min(len(a), len(b)) <= _SPLIT_PIECE and min(len(a), len(b)) >= 2
+              if a.isalpha() and b.isalpha() and 2 <= min(len(a), len(b)) <= _SPLIT_PIECE
               and f"{a} {b}" in name]
     head, comma, _ = name.partition(",")
     surname = head.strip().lower() if comma and " " not in head.strip() else None

@@ -28,9 +28,8 @@ from .student_id_recognizer import StudentIdRecognizer
 from .table_column_recognizer import TableColumnRecognizer
 
 __all__ = [
-    "AddressRecognizer", "AgeRecognizer", "EmailAddressRecognizer", "DateOfBirthRecognizer", "GangRecognizer",
-    "GovIdRecognizer",
-    "HealthRecognizer", "ImmigrationRecognizer", "LearnedNameRecognizer", "NameWordRecognizer",
+    "AddressRecognizer", "AgeRecognizer", "DateOfBirthRecognizer", "EmailAddressRecognizer", "GangRecognizer",
+    "GovIdRecognizer", "HealthRecognizer", "ImmigrationRecognizer", "LearnedNameRecognizer", "NameWordRecognizer",
     "EmailPatternRecognizer", "PersonPatternRecognizer", "PhoneNumberRecognizer", "PhonePatternRecognizer",
     "SchoolRecognizer", "SocialHandleRecognizer", "SocialMediaRecognizer", "SsnRecognizer", "StudentIdRecognizer",
     "TableColumnRecognizer", "BRIGHTLINE_RECOGNIZERS", "build_recognizers",
