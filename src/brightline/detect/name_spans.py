@@ -217,12 +217,13 @@ class NameSpans:
             return end  # only a known name vouches for what follows it
         if foreign_words(text, *line_span(text, start), start, end):
             return end  # a family's note in Spanish or Creole: its lower-case words are that language's
+        bars = load_words()
         for _ in range(_LOWER_SURNAME_WORDS):
             after = regex.match(r"[ \t]+(\p{Ll}[\p{Ll}'’\-]{2,})(?![\w'’])", text[end:end + 30])
             if after is None:
                 break
             word = after.group(1)
-            zipf, bars = english_zipf(word), load_words()
+            zipf = english_zipf(word)
             listed = word in self.roles.name_words and zipf < bars.lower_surname_zipf
             if (word in STOP_WORDS or word in particles() or self.words.family_word(word)
                     or not (listed or zipf < bars.lone_lower_zipf)):

@@ -5,8 +5,8 @@ blank line.
 
 Reports exported from a student information system, rosters and persons tables keep one record
 per line (headings may run words together: "LAST_NAME", "LastName"), with cells separated by "|"
-(Markdown rows too) or tabs (then only by them), " / " or runs of spaces, or written as CSV (commas or semicolons, cells
-in double quotes when they hold one). A table has at least three columns, so a field line
+(Markdown rows too) or tabs (then only by them), " / " or runs of spaces, or written as CSV (commas
+or semicolons, cells in double quotes when they hold one). A table has at least three columns, so a field line
 ("DOB: x") or a sentence with two commas is not one; a line between rows with far fewer cells (a
 note) is skipped. In a table aligned with runs of spaces, a row's cell belongs to the heading it
 stands under, so a row with an empty cell, or a heading holding " / ", still lines up; such a row
@@ -44,10 +44,12 @@ _ELEMENT = regex.compile(
     r"(?P<value>[^<>\n]+)"
     r"</(?P=key)>"
 )
+# what stands before a key of a YAML export on its line: indentation, or a list item's dash
+YAML_KEY_INDENT = r"(?:[ \t]{2,}(?:-[ \t]+)?|[ \t]*-[ \t]+)"
 # a YAML export's field: an indented or listed key, a colon, a value; a snake_case key or a quoted
 # value tells it from an indented form line ("  Guardian: ...")
 _YAML_FIELD = regex.compile(
-    r"(?m)^(?:[ \t]{2,}(?:-[ \t]+)?|[ \t]*-[ \t]+)"
+    rf"(?m)^{YAML_KEY_INDENT}"
     r'(?:(?P<key>[A-Za-z]\w{0,40}_\w{1,40}):[ \t]+(?P<value>"[^"\n]*"|[^\s#"][^\n#]*?)'
     r'|(?P<key>[A-Za-z][\w.]{0,40}):[ \t]+(?P<value>"[^"\n]*"))[ \t]*$'
 )

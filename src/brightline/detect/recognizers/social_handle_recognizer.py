@@ -5,13 +5,13 @@ from __future__ import annotations
 import regex
 
 from ..roles import load_roles
+from ..tables import YAML_KEY_INDENT
 from ..vocab import CompiledRule
 from ..words import common_english
 from .rule_set_recognizer import RuleSetRecognizer
 
 _PART = regex.compile(r"[._]+")
-# what stands before a key of a YAML-like export, on its line: indentation, or a list item's dash
-_KEY_INDENT = regex.compile(r"[ \t]{2,}(?:-[ \t]+)?|[ \t]*-[ \t]+")
+_KEY_INDENT = regex.compile(YAML_KEY_INDENT)
 _KEY_END = regex.compile(r"[ \t]*:")
 _LETTER = regex.compile(r"[A-Za-z]")
 
