@@ -45,6 +45,7 @@ POSITIVE = [
     ("Evaluation notes selective mutism at school.", "selective mutism"),
     ("He received counseling for grief last year.", "received counseling for grief"),
     ("so it says in his i e p he gets a break", "i e p"),
+    ("she said he was diagnosed with a d h d last year", "was diagnosed with a d h d"),
     ("Nurse: positive for strep on Monday.", "positive for strep"),
     ("He failed the vision screening in October.", "failed the vision screening"),
     ("She was treated for a concussion in 2022.", "was treated for a concussion in 2022"),
