@@ -41,6 +41,26 @@ def test_a_sentence_in_another_language_is_told_by_its_lower_case_words(
     assert foreign_words(text, 0, len(text), start, start + len(candidate)) is foreign
 
 
+# an English report quoting a family's words: the sentence is English, a model's span is a clause
+QUOTED_LETTER = ("The mother wrote: \"Saludos cordiales para la profesora Lucinda Ferreira, mi hijo llega tarde.\" "
+                 "Staff met with Ana María de la Cruz and her aunt.")
+
+
+@pytest.mark.parametrize(
+    ("candidate", "kept"),
+    [
+        ("Saludos cordiales para la profesora Lucinda Ferreira", "Lucinda Ferreira"),  # lower-case words: a clause
+        ("Lucinda Ferreira, mi hijo llega tarde", "Lucinda Ferreira"),
+        ("Ana María de la Cruz", "Ana María de la Cruz"),  # particles are part of a name
+    ],
+)
+def test_a_span_shaped_like_a_clause_keeps_its_capitalised_run(candidate: str, kept: str) -> None:
+    start = QUOTED_LETTER.index(candidate)
+    spans = spans_of(QUOTED_LETTER)
+    found = spans.clean(QUOTED_LETTER, start, start + len(candidate))  # as a pattern proposes it, no model
+    assert found is not None and QUOTED_LETTER[found[0]:found[1]] == kept
+
+
 @pytest.mark.parametrize(
     ("text", "candidate", "kept"),
     [

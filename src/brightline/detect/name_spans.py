@@ -32,6 +32,8 @@ _CAPITAL = regex.compile(r"\p{Lu}")
 _UNCASED = regex.compile(r"\p{Lo}")
 # the most lower-case surname words taken in after a lower-case name
 _LOWER_SURNAME_WORDS = 2
+# a span with this many lower-case words that are no particles is a clause ("Saludos cordiales para ...")
+_CLAUSE_LOWER_WORDS = 2
 
 
 class NameSpans:
@@ -50,7 +52,7 @@ class NameSpans:
         if cut is not None:
             span = span[: cut.start()]
         span = _OPEN_TAIL.sub("", span)  # a model's span may run into the bracket after a name ("Ana Ruiz (")
-        if model:
+        if model or _clause_shaped(span):
             kept = self._foreign_reading(text, start, start + len(span))
             if kept is None:
                 return None
@@ -152,10 +154,11 @@ class NameSpans:
         ("Tunapenda kuwajulisha kwamba"). There, names are what is capitalised: a lower-case word is
         the language's own, and a lone capitalised word opening the sentence is a name only when a
         gazetteer lists it or a title stands before it (elsewhere the document names that person
-        mid-sentence, and the mention is followed from there).
+        mid-sentence, and the mention is followed from there). A span shaped like a clause is read
+        the same way in any language ("Saludos cordiales para la profesora Lucinda Ferreira").
         """
         lo, hi = sentence_span(text, start, end)
-        if not foreign_words(text, lo, hi, start, end):
+        if not foreign_words(text, lo, hi, start, end) and not _clause_shaped(text[start:end]):
             return start, end
         runs = self._capitalised_runs(text, start, end)
         if not runs:
@@ -230,6 +233,17 @@ class NameSpans:
                 break
             end += after.end()
         return end
+
+
+def _clause_shaped(span: str) -> bool:
+    """Capitalised words with two or more lower-case words that are no particles: a clause, not a name.
+
+    A name holds lower-case words only as particles ("Ana María de la Cruz"); a chat's all-lower-case
+    names are read elsewhere.
+    """
+    surfaces = _span_surfaces(span)
+    lower = [w for w in surfaces if w[:1].islower() and w not in particles()]
+    return len(lower) >= _CLAUSE_LOWER_WORDS and any(_CAPITAL.match(w) for w in surfaces)
 
 
 def _span_surfaces(span: str) -> list[str]:
