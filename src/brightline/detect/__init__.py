@@ -12,7 +12,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ..types import Explanation, Finding, Label
 from .cues import Nouns as _Nouns
 from .cues import with_cues
-from .initials import with_initials
+from .initials import with_adjacent_initials, with_initials
 from .learned import annotate, load_learned_names
 from .nlp import DEFAULT_MODEL, build_nlp_engine, known_pos, known_words, load_parser
 from .ocr import repair, to_original
@@ -84,7 +84,7 @@ class Detector:
             raw[number] += [_finding(piece, result, lo) for result in results]
         for original, (text, index), found in zip(originals, repaired, raw, strict=True):
             people = self.people.apply(text, without_staff_posts(text, found, self.post))
-            people = with_cues(text, with_initials(text, people), self.nouns)
+            people = with_cues(text, with_adjacent_initials(text, with_initials(text, people)), self.nouns)
             phrases = widen_phrases(text, people, self.parser)
             findings = resolve(text, cover_repeats(text, phrases, PROPAGATED_LABELS))
             yield findings if index is None else [_in_original(original, f, index) for f in findings]

@@ -3,9 +3,14 @@
 Reports shorten the people they name to initials once the full name has been given ("CV walked off, DR followed").
 Only initials built from a name the document gives are followed, so an acronym of the school's own
 ("AP", "SRO") is not taken for a person unless someone in the document bears those initials.
+
+An initial written beside a name is part of it ("R. Okoye", "Corbin T. Vale", "Nadia K.-L."): left
+outside the box, it tells a reader whose name the box hides.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import regex
 
@@ -16,6 +21,10 @@ _PEOPLE = (Label.PERSON, Label.OFFICIAL)
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}'’\-]*")
 _DOTTED = regex.compile(r"(?:\p{Lu}\.){2,3}(?=\s|$)")
 _WORDS = regex.compile(r"[^\s,]+")
+# one or two capital initials ("R.", "K.-L.") one space before or after a name (a wider gap is a column)
+_INITIAL = r"\p{Lu}\.(?:-?\p{Lu}\.)?"
+_INITIAL_BEFORE = regex.compile(r"(?<![\w.'’\-])" + _INITIAL + r" $")
+_INITIAL_AFTER = regex.compile(r" " + _INITIAL + r"(?![\w\-])")
 
 
 def with_initials(text: str, findings: list[Finding]) -> list[Finding]:
@@ -65,3 +74,26 @@ def _forms(initials: str) -> str:
     if common_english(initials.lower()):
         return rf"{dotted}\.?"
     return rf"(?:{regex.escape(initials)}|{dotted}\.?)"
+
+
+def with_adjacent_initials(text: str, findings: list[Finding]) -> list[Finding]:
+    """The findings, each name taking in the initials written right before or after it.
+
+    A middle initial joins the two parts of a name found apart ("Corbin" and "Vale" in "Corbin T. Vale").
+    """
+    people = sorted((f for f in findings if f.label in _PEOPLE), key=lambda f: (f.start, f.end))
+    joined: list[Finding] = []
+    for finding in people:
+        start, end = finding.start, finding.end
+        before = _INITIAL_BEFORE.search(text, max(0, start - 8), start)
+        if before is not None and text[start:start + 1].isupper():
+            start = before.start()
+        after = _INITIAL_AFTER.match(text, end)
+        if after is not None and text[end - 1:end].isalpha():
+            end = after.end()
+        if joined and joined[-1].label is finding.label and start < joined[-1].end <= finding.start:
+            previous = joined.pop()  # the same initial taken by both parts: one name
+            finding, start, end = previous, previous.start, max(end, previous.end)
+        unchanged = (start, end) == (finding.start, finding.end)
+        joined.append(finding if unchanged else replace(finding, start=start, end=end, text=text[start:end]))
+    return [f for f in findings if f.label not in _PEOPLE] + joined

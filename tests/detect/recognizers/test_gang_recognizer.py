@@ -30,8 +30,11 @@ POSITIVE = [
     ("He is an associate of the Eastgate Bloc, staff said.", "associate of the Eastgate Bloc"),
     ("The gang unit lists him as a validated Eastgate member.", "validated Eastgate member"),
     ("Gang detectives identified him as an associate.", "identified him as an associate"),
+    ("The group calls itself the Marsh Lane Hitmen.", "Marsh Lane Hitmen"),
+    ("Rival gang members from Eastside 628 were there.", "Eastside 628"),  # a side and an area code
 ]
 NEGATIVE = [
+    "The Eastside 628 bus leaves at noon.",  # no gang spoken of
     '{"last": "TOH", "first": "SAY", "note": "tagging incident"}',  # an export's values, not tags
     "The stage crew of the spring musical met after school.",
     "The custodial crew cleared the walkways.",

@@ -64,6 +64,7 @@ ROWS = [
     (StudentIdRecognizer, "STUDENT_ID", "Nwosu, Ada / 1230098815   cum file", "1230098815"),  # no cue at all
     (TableColumnRecognizer, "STUDENT_ID", "Name / DOB / Student ID\n1. Lund, Tova / 2/9/2010 / 551207 /", "551207"),
     (TableColumnRecognizer, "PERSON", CSV_ROSTER, "PHAM, Thi Mai"),
+    (TableColumnRecognizer, "HEALTH", "Student\tGr\tMeds\tMath\nLund, Tova\t7\tcetirizine daily\t81\n", "cetirizine daily"),
     (TableColumnRecognizer, "DATE_OF_BIRTH", CSV_ROSTER, "071209"),
     (TableColumnRecognizer, "DATE_OF_BIRTH", CSV_ROSTER, "2010-04-12"),
     (TableColumnRecognizer, "PERSON", CSV_ROSTER, "pa lor"),
@@ -122,6 +123,7 @@ ROWS = [
      "four one two, five five five, oh one nine eight"),  # said aloud
     (NameWordRecognizer, "PERSON", "My name is Zeynep Aydemir and I teach.", "Zeynep Aydemir"),
     (NameWordRecognizer, "PERSON", "Wojciech: what a day.", "Wojciech"),
+    (NameWordRecognizer, "PERSON", "Then Ja'Marcus Odom sat down.", "Ja'Marcus Odom"),  # a prefix joined by an apostrophe
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Her date of birth. It is 5/2/2011 per the form", "5/2/2011"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "SUBJ EZE, OBI DOB 092410 DETAINED", "092410"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Mi hija nació el 4 de marzo de 2011.", "4 de marzo de 2011"),
@@ -137,6 +139,12 @@ ROWS = [
     (TableColumnRecognizer, "DATE_OF_BIRTH", "Name / DOB / ID\n1. Doe, Jan / 3/2/2008 / 1", "3/2/2008"),
     (AgeRecognizer, "AGE", "RP ADV JUV 14 YOA LEFT HOME", "14 YOA"),
     (AgeRecognizer, "AGE", "Mi hijo tiene 14 años y", "14 años"),
+    (AgeRecognizer, "AGE", "Mom says she's only 13 and scared.", "13"),  # a contracted "is", a clause going on
+    (AgeRecognizer, "AGE", "Wiilkeygu waa 10 jir.", "10 jir"),  # Somali
+    (AgeRecognizer, "AGE", "Ang anak ko ay 9 taong gulang.", "9 taong gulang"),  # Tagalog
+    (AgeRecognizer, "AGE", "제 딸은 11살입니다.", "11살"),  # Korean
+    (AddressRecognizer, "ADDRESS", "Home: 31 Bérénice Loop, Lafayette, LA 70501", "31 Bérénice Loop, Lafayette, LA 70501"),
+    (StudentIdRecognizer, "STUDENT_ID", "Gr: 6   stu #: 553 0912", "553 0912"),  # "stu" for student
     (AgeRecognizer, "AGE", "Su hijo tiene once (11) años y", "once (11) años"),
     (AgeRecognizer, "AGE", "vive con su abuela y su prima de tres años", "tres años"),
     (AgeRecognizer, "AGE", "Alumno: Ana Ruiz / Edad: 15 / Curso: 4", "15"),
@@ -241,6 +249,7 @@ ROWS = [
     (AddressRecognizer, "ADDRESS", "mail to PO Box 3307 please", "PO Box 3307"),
 ]
 NEGATIVE = [
+    (TableColumnRecognizer, "HEALTH", "Student\tMath\tHealth\nLund, Tova\t81\tB+\n"),  # a subject's grade
     (StudentIdRecognizer, "STUDENT_ID", "Case no. 221840375 filed"),
     (StudentIdRecognizer, "STUDENT_ID", "SASID: 0000000000"),
     (StudentIdRecognizer, "STUDENT_ID", "CAD # 2024012345 and incident 202401234567 closed"),

@@ -41,6 +41,7 @@ POSITIVE = [
     ("Class of admission: unknown", "Class of admission"),
     ("Dad has no US passport yet.", "has no US passport"),
     ("Lawful permanent residents may apply.", "Lawful permanent residents"),
+    ("La niña no tiene número de seguro social.", "no tiene número de seguro social"),
 ]
 NEGATIVE = [
     "The family lives off BIA Route 12 past the chapter house.",  # the Bureau of Indian Affairs

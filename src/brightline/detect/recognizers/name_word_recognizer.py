@@ -2,7 +2,8 @@
 
 "My name is Zeynep", "Wojciech: see you", "said Bogdan to Zdenka": a word in the given-name gazetteer
 (models/people/given_names.v2.txt) that wordfreq does not count among common English words
-(Zipf below 4: "Zeynep", "Bogdan", not "Will", "Grace" or "Paris") is a name wherever it stands; the
+(Zipf below 4: "Zeynep", "Bogdan", not "Will", "Grace" or "Paris") is a name wherever it stands, and
+so is any listed given name joined to a short prefix by an apostrophe ("D'Andre", "Ja'Marcus"); the
 capitalised words right after it that are surnames or no English word go with it. detect/people.py
 then decides who is staff, as for every other proposal.
 """
@@ -20,7 +21,10 @@ from .explained import explained_result
 RULE = "given_names.v2:name_word"
 _NOTE = "a given name that is no English word"
 SCORE = 0.7
-_WORD = regex.compile(r"(?<![\w\-'’@#./])\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?![\w@#])")
+# a short capitalised prefix joined by an apostrophe to a capitalised given name ("D'Andre", "Ja'Marcus")
+_PREFIX = r"\p{Lu}\p{Ll}{0,2}['’](?=\p{Lu})"
+_WORD = regex.compile(r"(?<![\w\-'’@#./])(?:" + _PREFIX + r")?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?![\w@#])")
+_LEADING_PREFIX = regex.compile(_PREFIX)
 _NEXT = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?)(?![\w@#])")
 
 
@@ -52,8 +56,9 @@ class NameWordRecognizer(EntityRecognizer):
         return results
 
     def _given(self, word: str) -> bool:
-        lower = word.lower()
-        return lower in self.roles.given_names and not common_english(lower)
+        prefix = _LEADING_PREFIX.match(word)
+        lower = word[prefix.end() if prefix else 0:].lower()
+        return lower in self.roles.given_names and (prefix is not None or not common_english(lower))
 
     def _surname(self, word: str) -> bool:
         lower = word.lower()

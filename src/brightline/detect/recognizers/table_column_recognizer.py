@@ -1,4 +1,4 @@
-"""Cells under a table column headed as student PII, and an export's fields so named (models/structure/columns.v5.yaml)."""
+"""Cells under a table column headed as student PII, and an export's fields so named (models/structure/columns.v6.yaml)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ..tables import read_columns, read_fields
 from ..vocab import expand_macros, joined_macros
 from .explained import explained_result
 
-COLUMNS_FILE = "structure/columns.v5.yaml"
+COLUMNS_FILE = "structure/columns.v6.yaml"
 # above the form patterns: a cell under a Name heading is a name, however its words read ("PAW, EH KU")
 SCORE = 0.9
 _NAME_PART = regex.compile(r"[^\d(\[/@#;\"“]+")
@@ -37,7 +37,7 @@ class ColumnModel(BaseModel):
 
 
 class ColumnsModel(BaseModel):
-    """models/structure/columns.v5.yaml."""
+    """models/structure/columns.v6.yaml."""
 
     model_config = ConfigDict(extra="forbid")
 
