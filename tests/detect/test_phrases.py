@@ -32,6 +32,13 @@ def test_a_health_detail_takes_in_its_phrase(detector: Detector, text: str, expe
     assert expected in _health(detector, text)
 
 
+def test_a_health_detail_in_a_table_cell_takes_in_the_cell(detector: Detector) -> None:
+    """A roster's notes cell is one student's health, whatever its punctuation."""
+    text = "Student\tGr\tNotes\nLund, Tova\t7\tmigraines; may rest in office 2x/wk\tok\n"
+    cell = "migraines; may rest in office 2x/wk"
+    assert (text.index(cell), text.index("\tok"), cell) in _health(detector, text)
+
+
 def test_a_phrase_never_takes_in_a_name(detector: Detector) -> None:
     """The widened phrase stops at another finding: the name keeps its own label and placeholder."""
     text = "Nurse note: inhaler given to Oskar Tvedt at 10:40."

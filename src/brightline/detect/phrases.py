@@ -25,11 +25,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..types import SENSITIVE_LABELS, Finding, Label
+from .sentences import line_span
 from .words import english_sentence
 
 # a sentence ends at its punctuation, and a table's cell at its separator (tab, " | ", a run of spaces)
 _BOUNDARY = regex.compile(r"\n|[.;?!](?=\s)|\t|[ \t]\|[ \t]|[ \t]{2,}")
 MAX_EXTRA_TOKENS = 12
+# a table row's cells are split by tabs or pipes
+_CELL_SEPARATOR = regex.compile(r"\t|\|")
 # in a sentence the parser cannot read, a finding's clause ends at these, and is taken in when this short
 _CLAUSE_BOUNDARY = regex.compile(r"[,;:()\[\]]")
 MAX_CLAUSE_WORDS = 12
@@ -77,11 +80,14 @@ def widen_phrases(text: str, findings: list[Finding], parser: Language) -> list[
     (between commas, semicolons or brackets) when it is short.
     """
     sentences: dict[tuple[int, int], list[Finding]] = {}
+    phrases: dict[int, tuple[int, int]] = {}
     for finding in findings:
-        if finding.label in PHRASE_LABELS:
+        cell = _cell(text, finding) if finding.label is Label.HEALTH else None
+        if cell is not None:
+            phrases[id(finding)] = cell
+        elif finding.label in PHRASE_LABELS:
             sentences.setdefault(_sentence(text, finding.start, finding.end), []).append(finding)
     english = [bounds for bounds in sentences if english_sentence(text[bounds[0]:bounds[1]])]
-    phrases: dict[int, tuple[int, int]] = {}
     for (lo, hi), doc in zip(english, parser.pipe(text[lo:hi] for lo, hi in english), strict=True):
         phrases.update((id(finding), _phrase(doc, lo, finding)) for finding in sentences[(lo, hi)])
     for bounds in set(sentences) - set(english):
@@ -97,6 +103,24 @@ def widen_phrases(text: str, findings: list[Finding], parser: Language) -> list[
         start, end = min(start, finding.start), max(end, finding.end)  # a phrase never loses its finding
         widened.append(replace(finding, start=start, end=end, text=text[start:end]))
     return widened
+
+
+def _cell(text: str, finding: Finding) -> tuple[int, int] | None:
+    """The table cell holding a health detail, when it is short: a roster's notes cell is one detail.
+
+    A row of tabs or pipes is a table's; its cell ("T1 diabetes; nurse visits 2x/day") tells one
+    student's health, whatever its punctuation.
+    """
+    lo, hi = line_span(text, finding.start)
+    if finding.end > hi or not _CELL_SEPARATOR.search(text, lo, hi):
+        return None
+    for match in _CELL_SEPARATOR.finditer(text, lo, finding.start):
+        lo = match.end()
+    after = _CELL_SEPARATOR.search(text, finding.end, hi)
+    hi = after.start() if after is not None else hi
+    if len(_WORD.findall(text, lo, hi)) > MAX_CLAUSE_WORDS:
+        return None
+    return lo, hi
 
 
 def _clause(text: str, sentence: tuple[int, int], finding: Finding) -> tuple[int, int]:

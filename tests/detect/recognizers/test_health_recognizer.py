@@ -65,8 +65,11 @@ POSITIVE = [
     ("Copy of the asthma medical management plan attached.", "asthma medical management plan"),
     ("Screening: moderate hearing loss, right ear.", "moderate hearing loss, right ear"),
     ("Clinic: latent TB, no symptoms.", "latent TB"),
+    ("Mom says he has bad stomach pain every morning.", "has bad stomach pain every morning"),
+    ("She does not sleep at night since the move.", "does not sleep at night"),
 ]
 NEGATIVE = [
+    "The health unit covers headaches and sleep hygiene.",  # a lesson, nobody's complaint
     "The bus stopped in front of room 504.",
     "Lunch will be served at 11:50.",
     "We met in April near the parrot cage.",  # words that only look like a stem's ending

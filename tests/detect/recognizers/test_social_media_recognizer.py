@@ -8,6 +8,7 @@ recognizer = SocialMediaRecognizer()
 
 POSITIVE = [
     ("He posted a video on Snapchat last night.", "posted a video"),
+    ("Then she sent me her snap username.", "snap username"),  # the short name before what the app holds
     ("He posted a video on Snapchat last night.", "Snapchat"),
     ("The fight was planned in a group chat.", "group chat"),
     ("Her cousin was tagged in the photo.", "tagged in the photo"),
@@ -19,6 +20,7 @@ POSITIVE = [
     ("tell him stop dm'ing my cousin", "dm'ing"),
 ]
 NEGATIVE = [
+    "Please apply for SNAP benefits at the county office.",  # food assistance
     "Follow us on Instagram for snow-day updates!",
     "The district's own Instagram account posts the menu.",
     "The schedule is posted next to the trash stations.",

@@ -8,4 +8,4 @@ from .rule_set_recognizer import RuleSetRecognizer
 class SocialMediaRecognizer(RuleSetRecognizer):
     """Social-media activity, content and monitoring."""
 
-    RULES_FILE = "terms/social_media.v3.yaml"
+    RULES_FILE = "terms/social_media.v4.yaml"
