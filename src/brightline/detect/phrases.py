@@ -9,7 +9,8 @@ spacer", "asylum | pending") and how, where and when its verb says it happened (
 at most MAX_EXTRA_TOKENS more. Only these sentences are parsed (the
 parser would double the time over whole documents), and only English ones: the English parser misreads
 a family's Spanish or Creole note, where the phrase is the finding's short clause instead. A phrase
-never takes in another finding: a name stays a name under its own placeholder.
+never takes in another finding: a name stays a name under its own placeholder. In a table row (tabs
+or pipes) a health detail's phrase is its cell, when the cell is short and not written in sentences.
 
 A health word that names a post ("504 coordinator", "special education teacher", "Office of Special
 Education") says nothing about a student's health: it is dropped (the posts are in models/people/roles).
@@ -33,6 +34,7 @@ _BOUNDARY = regex.compile(r"\n|[.;?!](?=\s)|\t|[ \t]\|[ \t]|[ \t]{2,}")
 MAX_EXTRA_TOKENS = 12
 # a table row's cells are split by tabs or pipes
 _CELL_SEPARATOR = regex.compile(r"\t|\|")
+_SENTENCE_END = regex.compile(r"[.!?]\s")
 # in a sentence the parser cannot read, a finding's clause ends at these, and is taken in when this short
 _CLAUSE_BOUNDARY = regex.compile(r"[,;:()\[\]]")
 MAX_CLAUSE_WORDS = 12
@@ -118,8 +120,8 @@ def _cell(text: str, finding: Finding) -> tuple[int, int] | None:
         lo = match.end()
     after = _CELL_SEPARATOR.search(text, finding.end, hi)
     hi = after.start() if after is not None else hi
-    if len(_WORD.findall(text, lo, hi)) > MAX_CLAUSE_WORDS:
-        return None
+    if len(_WORD.findall(text, lo, hi)) > MAX_CLAUSE_WORDS or _SENTENCE_END.search(text, lo, hi):
+        return None  # a long cell, or one written in sentences, is read sentence by sentence
     return lo, hi
 
 

@@ -67,6 +67,7 @@ POSITIVE = [
     ("Clinic: latent TB, no symptoms.", "latent TB"),
     ("Mom says he has bad stomach pain every morning.", "has bad stomach pain every morning"),
     ("She does not sleep at night since the move.", "does not sleep at night"),
+    ("Dx: bipolar II disorder, recurrent, mild.", "bipolar II disorder, recurrent, mild"),  # specifiers
 ]
 NEGATIVE = [
     "The health unit covers headaches and sleep hygiene.",  # a lesson, nobody's complaint

@@ -9,6 +9,7 @@ from brightline.detect.recognizers import (
     EmailPatternRecognizer,
     GovIdRecognizer,
     NameWordRecognizer,
+    PersonPatternRecognizer,
     PhoneNumberRecognizer,
     PhonePatternRecognizer,
     SchoolRecognizer,
@@ -123,6 +124,9 @@ ROWS = [
      "four one two, five five five, oh one nine eight"),  # said aloud
     (NameWordRecognizer, "PERSON", "My name is Zeynep Aydemir and I teach.", "Zeynep Aydemir"),
     (NameWordRecognizer, "PERSON", "Wojciech: what a day.", "Wojciech"),
+    # a date of birth in brackets is a name's particular, in capitals too
+    (PersonPatternRecognizer, "PERSON", "Seen with DESHAWNTE KOLLER (DOB 04/19/2008) at noon.", "DESHAWNTE KOLLER"),
+    (PersonPatternRecognizer, "PERSON", "Seen with Tia Marsh (born 2010) at noon.", "Tia Marsh"),
     (NameWordRecognizer, "PERSON", "Then Ja'Marcus Odom sat down.", "Ja'Marcus Odom"),  # a prefix joined by an apostrophe
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Her date of birth. It is 5/2/2011 per the form", "5/2/2011"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "SUBJ EZE, OBI DOB 092410 DETAINED", "092410"),
