@@ -4,6 +4,7 @@ import pytest
 
 from brightline.detect import Detector
 from brightline.detect.initials import with_adjacent_initials
+from brightline.detect.repeats import cover_repeats
 from brightline.types import Explanation, Finding, Label
 from tests.assertions import offsets
 
@@ -45,8 +46,8 @@ def test_look_alike_initials_stay_words(detector: Detector, text: str) -> None:
 )
 def test_an_initial_beside_a_name_is_part_of_it(detector: Detector, text: str, name: str) -> None:
     start, end = offsets(text, name, 0)
-    found = [f for f in detector.detect(text) if f.label is Label.PERSON and f.start <= start and end <= f.end]
-    assert found, f"{name!r} not covered whole"
+    covered = {i for f in detector.detect(text) if f.label is Label.PERSON for i in range(f.start, f.end)}
+    assert all(i in covered for i in range(start, end) if not text[i].isspace()), f"{name!r} not covered whole"
 
 
 def test_an_initial_across_a_column_gap_is_not_taken_in(detector: Detector) -> None:
@@ -57,12 +58,24 @@ def test_an_initial_across_a_column_gap_is_not_taken_in(detector: Detector) -> N
 @pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
-        ("Signed: R. Okoye / counselor", ["Okoye"], [(8, 16)]),  # a leading initial
-        ("Corbin T. Vale", ["Corbin", "Vale"], [(0, 14)]),  # a middle initial joins the two parts
-        ("Nadia K.-L., 13 yo", ["Nadia"], [(0, 11)]),  # trailing initials
+        ("Signed: R. Okoye / counselor", ["Okoye"], [(8, 10), (11, 16)]),  # a leading initial
+        ("Corbin T. Vale", ["Corbin", "Vale"], [(0, 6), (7, 9), (10, 14)]),  # a middle initial, taken once
+        ("Nadia K.-L., 13 yo", ["Nadia"], [(0, 5), (6, 11)]),  # trailing initials
         ("Corbin Vale   W. Main", ["Corbin Vale"], [(0, 11)]),  # a column gap is no initial's
     ],
 )
-def test_adjacent_initials_join_the_name(text: str, names: list[str], expected: list[tuple[int, int]]) -> None:
-    findings = [Finding(Label.PERSON, *offsets(text, name, 0), name, Explanation("test", "test", 0.8)) for name in names]
-    assert [(f.start, f.end) for f in with_adjacent_initials(text, findings)] == expected
+def test_adjacent_initials_are_the_persons(text: str, names: list[str], expected: list[tuple[int, int]]) -> None:
+    findings = [Finding(Label.PERSON, *offsets(text, name, 0), name, Explanation("test", "test", 0.8), entity="p1")
+                for name in names]
+    found = with_adjacent_initials(text, findings)
+    assert sorted((f.start, f.end) for f in found) == expected
+    assert all(f.entity == "p1" for f in found)  # the initial is the same person's
+
+
+def test_a_name_beside_an_initial_is_still_followed_to_its_bare_repeats() -> None:
+    """The initial is its own finding: the name's value, and so its repeats, stay the name's."""
+    text = "Signed: R. Okoye / counselor\nOKOYE is the aunt on file."
+    name = Finding(Label.PERSON, 11, 16, "Okoye", Explanation("test", "test", 0.8), entity="p1")
+    findings = cover_repeats(text, with_adjacent_initials(text, [name]), {Label.PERSON})
+    start, end = offsets(text, "OKOYE", 0)
+    assert any(f.start == start and f.end == end for f in findings)

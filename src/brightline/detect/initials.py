@@ -10,8 +10,6 @@ outside the box, it tells a reader whose name the box hides.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from ..types import Explanation, Finding, Label
@@ -77,23 +75,27 @@ def _forms(initials: str) -> str:
 
 
 def with_adjacent_initials(text: str, findings: list[Finding]) -> list[Finding]:
-    """The findings, each name taking in the initials written right before or after it.
+    """The findings, and each initial written right before or after a name as a finding of that person.
 
-    A middle initial joins the two parts of a name found apart ("Corbin" and "Vale" in "Corbin T. Vale").
+    The initial is a finding of its own, so the name's value is unchanged: a redacted name is still
+    followed to its bare repeats ("Okoye" and "OKOYE" after "R. Okoye"). A middle initial between
+    two parts of a name ("Corbin T. Vale") is taken once.
     """
-    people = sorted((f for f in findings if f.label in _PEOPLE), key=lambda f: (f.start, f.end))
-    joined: list[Finding] = []
+    people = [f for f in findings if f.label in _PEOPLE]
+    taken = [(f.start, f.end) for f in findings]
+    added: list[Finding] = []
     for finding in people:
-        start, end = finding.start, finding.end
-        before = _INITIAL_BEFORE.search(text, max(0, start - 8), start)
-        if before is not None and text[start:start + 1].isupper():
-            start = before.start()
-        after = _INITIAL_AFTER.match(text, end)
-        if after is not None and text[end - 1:end].isalpha():
-            end = after.end()
-        if joined and joined[-1].label is finding.label and start < joined[-1].end <= finding.start:
-            previous = joined.pop()  # the same initial taken by both parts: one name
-            finding, start, end = previous, previous.start, max(end, previous.end)
-        unchanged = (start, end) == (finding.start, finding.end)
-        joined.append(finding if unchanged else replace(finding, start=start, end=end, text=text[start:end]))
-    return [f for f in findings if f.label not in _PEOPLE] + joined
+        spans = []
+        before = _INITIAL_BEFORE.search(text, max(0, finding.start - 8), finding.start)
+        if before is not None and text[finding.start:finding.start + 1].isupper():
+            spans.append((before.start(), before.end() - 1))  # without the space before the name
+        after = _INITIAL_AFTER.match(text, finding.end)
+        if after is not None and text[finding.end - 1:finding.end].isalpha():
+            spans.append((after.start() + 1, after.end()))
+        for start, end in spans:
+            if any(s < end and start < e for s, e in taken):
+                continue
+            explanation = Explanation("name_initials", f"an initial beside {finding.entity or 'a name'}", 0.7)
+            added.append(Finding(finding.label, start, end, text[start:end], explanation, entity=finding.entity))
+            taken.append((start, end))
+    return findings + added
