@@ -12,6 +12,7 @@ IDENTIFIER_LABELS = frozenset({Label.STUDENT_ID, Label.GOV_ID, Label.SSN, Label.
 # values followed through a document at detection: identifiers and accounts (names are people.py's)
 PROPAGATED_LABELS = IDENTIFIER_LABELS | {Label.SOCIAL_HANDLE, Label.EMAIL}
 _ID_CORE = re.compile(r"(?<![\w-])[A-Za-z]{0,3}-?\d[\d-]{3,}\d(?![\w-])")
+_LEADING_INITIALS = re.compile(r"^(?:[A-Z]\.[ ]?)+(?=[A-Z][a-z])")
 
 
 def value_pattern(value: str) -> re.Pattern[str]:
@@ -40,6 +41,10 @@ def cover_repeats(text: str, findings: list[Finding], labels: Collection[Label])
     # the number inside an identifier taken with its cue ("Student ID 402281936") recurs bare
     sources |= {core: f for f in reversed(chosen) if f.label in IDENTIFIER_LABELS
                 for core in _ID_CORE.findall(f.text) if core not in sources}
+    # a name written with its initials ("R. Okoye") recurs without them ("Okoye", "OKOYE")
+    sources |= {bare: f for f in reversed(chosen) if f.label is Label.PERSON
+                for bare in [_LEADING_INITIALS.sub("", f.text.strip())] if bare != f.text.strip()
+                and len(bare) >= 3 and bare not in sources}
     # longest first, so "Ana Ruiz" is covered whole before "Ana" alone; sorted, so every run agrees
     for value in sorted(sources, key=lambda v: (-len(v), v)):
         source = sources[value]
