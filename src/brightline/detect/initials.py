@@ -4,7 +4,7 @@ Reports shorten the people they name to initials once the full name has been giv
 Only initials built from a name the document gives are followed, so an acronym of the school's own
 ("AP", "SRO") is not taken for a person unless someone in the document bears those initials.
 
-An initial written beside a name is part of it ("R. Okoye", "Corbin T. Vale", "Nadia K.-L."): left
+An initial written beside a name is part of it ("R. Obasogie", "Corbin T. Vale", "Nadia K.-L."): left
 outside the box, it tells a reader whose name the box hides.
 """
 
@@ -78,7 +78,7 @@ def with_adjacent_initials(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings, and each initial written right before or after a name as a finding of that person.
 
     The initial is a finding of its own, so the name's value is unchanged: a redacted name is still
-    followed to its bare repeats ("Okoye" and "OKOYE" after "R. Okoye"). A middle initial between
+    followed to its bare repeats ("Obasogie" and "OBASOGIE" after "R. Obasogie"). A middle initial between
     two parts of a name ("Corbin T. Vale") is taken once.
     """
     people = [f for f in findings if f.label in _PEOPLE]

@@ -110,7 +110,7 @@ def widen_phrases(text: str, findings: list[Finding], parser: Language) -> list[
 def _cell(text: str, finding: Finding) -> tuple[int, int] | None:
     """The table cell holding a health detail, when it is short: a roster's notes cell is one detail.
 
-    A row of tabs or pipes is a table's; its cell ("T1 diabetes; nurse visits 2x/day") tells one
+    A row of tabs or pipes is a table's; its cell ("migraines; may rest in office 2x/wk") tells one
     student's health, whatever its punctuation.
     """
     lo, hi = line_span(text, finding.start)

@@ -41,7 +41,7 @@ def cover_repeats(text: str, findings: list[Finding], labels: Collection[Label])
     # the number inside an identifier taken with its cue ("Student ID 402281936") recurs bare
     sources |= {core: f for f in reversed(chosen) if f.label in IDENTIFIER_LABELS
                 for core in _ID_CORE.findall(f.text) if core not in sources}
-    # a name written with its initials ("R. Okoye") recurs without them ("Okoye", "OKOYE")
+    # a name written with its initials ("R. Obasogie") recurs without them ("Obasogie", "OBASOGIE")
     sources |= {bare: f for f in reversed(chosen) if f.label is Label.PERSON
                 for bare in [_LEADING_INITIALS.sub("", f.text.strip())] if bare != f.text.strip()
                 and len(bare) >= 3 and bare not in sources}

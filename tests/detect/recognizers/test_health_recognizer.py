@@ -65,7 +65,7 @@ POSITIVE = [
     ("Copy of the asthma medical management plan attached.", "asthma medical management plan"),
     ("Screening: moderate hearing loss, right ear.", "moderate hearing loss, right ear"),
     ("Clinic: latent TB, no symptoms.", "latent TB"),
-    ("Mom says he has bad stomach pain every morning.", "has bad stomach pain every morning"),
+    ("Mom says he has bad belly pain each night.", "has bad belly pain each night"),
     ("She does not sleep at night since the move.", "does not sleep at night"),
     ("Dx: bipolar II disorder, recurrent, mild.", "bipolar II disorder, recurrent, mild"),  # specifiers
 ]

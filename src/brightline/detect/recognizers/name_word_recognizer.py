@@ -3,7 +3,7 @@
 "My name is Zeynep", "Wojciech: see you", "said Bogdan to Zdenka": a word in the given-name gazetteer
 (models/people/given_names.v2.txt) that wordfreq does not count among common English words
 (Zipf below 4: "Zeynep", "Bogdan", not "Will", "Grace" or "Paris") is a name wherever it stands, and
-so is any listed given name joined to a short prefix by an apostrophe ("D'Andre", "Ja'Marcus"); the
+so is any listed given name joined to a short prefix by an apostrophe ("La'Tonya", "Ja'Marcus"); the
 capitalised words right after it that are surnames or no English word go with it. detect/people.py
 then decides who is staff, as for every other proposal.
 """
@@ -21,7 +21,7 @@ from .explained import explained_result
 RULE = "given_names.v2:name_word"
 _NOTE = "a given name that is no English word"
 SCORE = 0.7
-# a short capitalised prefix joined by an apostrophe to a capitalised given name ("D'Andre", "Ja'Marcus")
+# a short capitalised prefix joined by an apostrophe to a capitalised given name ("La'Tonya", "Ja'Marcus")
 _PREFIX = r"\p{Lu}\p{Ll}{0,2}['’](?=\p{Lu})"
 _WORD = regex.compile(r"(?<![\w\-'’@#./])(?:" + _PREFIX + r")?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?![\w@#])")
 _LEADING_PREFIX = regex.compile(_PREFIX)
