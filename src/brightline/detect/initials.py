@@ -36,7 +36,7 @@ def with_initials(text: str, findings: list[Finding]) -> list[Finding]:
     added: list[Finding] = []
     for match in regex.finditer(rf"(?<![\w.\-])(?:{forms})(?![\w\-])", text):
         span = match.span()
-        if any(s < span[1] and span[0] < e for s, e in taken):
+        if _overlaps(span, taken):
             continue
         person = people[match.group().replace(".", "")]
         explanation = Explanation("name_initials", f"initials of {person.entity or person.text}", 0.7)
@@ -93,9 +93,13 @@ def with_adjacent_initials(text: str, findings: list[Finding]) -> list[Finding]:
         if after is not None and text[finding.end - 1:finding.end].isalpha():
             spans.append((after.start() + 1, after.end()))
         for start, end in spans:
-            if any(s < end and start < e for s, e in taken):
+            if _overlaps((start, end), taken):
                 continue
             explanation = Explanation("name_initials", f"an initial beside {finding.entity or 'a name'}", 0.7)
             added.append(Finding(finding.label, start, end, text[start:end], explanation, entity=finding.entity))
             taken.append((start, end))
     return findings + added
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in taken)

@@ -52,8 +52,9 @@ class NameSpans:
         if cut is not None:
             span = span[: cut.start()]
         span = _OPEN_TAIL.sub("", span)  # a model's span may run into the bracket after a name ("Ana Ruiz (")
-        if model or _clause_shaped(span):
-            kept = self._foreign_reading(text, start, start + len(span))
+        clause = _clause_shaped(span)
+        if model or clause:
+            kept = self._foreign_reading(text, start, start + len(span), clause)
             if kept is None:
                 return None
             start, span = kept[0], text[kept[0]:kept[1]]
@@ -147,7 +148,7 @@ class NameSpans:
             return None  # a party to a cited case ("Plyler v. Doe"), not a person in the report
         return (start, end) if end > start else None
 
-    def _foreign_reading(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+    def _foreign_reading(self, text: str, start: int, end: int, clause: bool) -> tuple[int, int] | None:
         """A model's span in a sentence of another language, cut to its capitalised words, or None.
 
         Models trained on English read whole clauses of a letter in Swahili or Spanish as names
@@ -158,7 +159,7 @@ class NameSpans:
         the same way in any language ("Saludos cordiales para la profesora Lucinda Ferreira").
         """
         lo, hi = sentence_span(text, start, end)
-        if not foreign_words(text, lo, hi, start, end) and not _clause_shaped(text[start:end]):
+        if not clause and not foreign_words(text, lo, hi, start, end):
             return start, end
         runs = self._capitalised_runs(text, start, end)
         if not runs:

@@ -113,13 +113,10 @@ def _cell(text: str, finding: Finding) -> tuple[int, int] | None:
     A row of tabs or pipes is a table's; its cell ("migraines; may rest in office 2x/wk") tells one
     student's health, whatever its punctuation.
     """
-    lo, hi = line_span(text, finding.start)
-    if finding.end > hi or not _CELL_SEPARATOR.search(text, lo, hi):
+    line = line_span(text, finding.start)
+    if finding.end > line[1] or not _CELL_SEPARATOR.search(text, *line):
         return None
-    for match in _CELL_SEPARATOR.finditer(text, lo, finding.start):
-        lo = match.end()
-    after = _CELL_SEPARATOR.search(text, finding.end, hi)
-    hi = after.start() if after is not None else hi
+    lo, hi = _between(text, line, finding, _CELL_SEPARATOR)
     if len(_WORD.findall(text, lo, hi)) > MAX_CLAUSE_WORDS or _SENTENCE_END.search(text, lo, hi):
         return None  # a long cell, or one written in sentences, is read sentence by sentence
     return lo, hi
@@ -127,14 +124,19 @@ def _cell(text: str, finding: Finding) -> tuple[int, int] | None:
 
 def _clause(text: str, sentence: tuple[int, int], finding: Finding) -> tuple[int, int]:
     """The (start, end) of the finding's clause in a sentence, or of the finding when the clause is long."""
-    lo, hi = sentence
-    for match in _CLAUSE_BOUNDARY.finditer(text, lo, finding.start):
-        lo = match.end()
-    after = _CLAUSE_BOUNDARY.search(text, finding.end, hi)
-    hi = after.start() if after is not None else hi
+    lo, hi = _between(text, sentence, finding, _CLAUSE_BOUNDARY)
     if len(_WORD.findall(text, lo, hi)) > MAX_CLAUSE_WORDS:
         return finding.start, finding.end
     return lo, hi
+
+
+def _between(text: str, bounds: tuple[int, int], finding: Finding, separator: regex.Pattern[str]) -> tuple[int, int]:
+    """The (start, end) within bounds from the last separator before the finding to the first after it."""
+    lo, hi = bounds
+    for match in separator.finditer(text, lo, finding.start):
+        lo = match.end()
+    after = separator.search(text, finding.end, hi)
+    return lo, after.start() if after is not None else hi
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
