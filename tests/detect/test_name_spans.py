@@ -89,3 +89,18 @@ def test_a_capitalised_particle_opening_a_name_is_a_given_name(text: str, candid
     start = text.index(candidate)
     found = spans_of(text).clean(text, start, start + len(candidate), learned=False, vetted=False, model=False)
     assert found is not None and text[found[0]:found[1]] == kept
+
+
+# an invented nurse-log row: cells joined by commas with no space between them
+CSV_ROW = "2025-01-09,10:05,Noor Haddad,headache,rest,back to class,none,,JT"
+
+
+@pytest.mark.parametrize(
+    ("candidate", "kept"),
+    [
+        ("Noor Haddad,headache,rest", "Noor Haddad"),  # cell words after the name are trimmed
+        ("class,none,,JT", None),  # once crashed: words split at commas, trimming split at spaces
+    ],
+)
+def test_a_models_span_over_comma_joined_cells_is_trimmed_by_the_same_words(candidate: str, kept: str | None) -> None:
+    assert clean(CSV_ROW, candidate) == kept

@@ -25,6 +25,7 @@ _LETTER = regex.compile(r"\p{L}")
 _QUOTES = "\"“”'‘’"
 _WORD_EDGES = _QUOTES + ".,;:"
 _NAME_SPLIT = regex.compile(r"[\s,]+")
+_NAME_WORD = regex.compile(r"[^\s,]+")
 _TOKEN = regex.compile(r"\S+")
 _OPEN_TAIL = regex.compile(r"[\s(\[{/,;:]+$")
 _CAPITAL = regex.compile(r"\p{Lu}")
@@ -119,20 +120,23 @@ class NameSpans:
             end = start + last.start()
             words.pop()
         if vetted:
-            # a model or a capitals pattern may take in words around a name ("Vice chair Ana Ruiz noted")
-            while len(words) > 1 and self._edge_word(words[-1], text[start:end].split()[-1]):
-                end = start + regex.search(r"[\s,]+\S+$", text[start:end]).start()  # type: ignore[union-attr]
-                words.pop()
-            while len(words) > 1 and self._edge_word(words[0], text[start:end].split()[0]):
-                start += regex.match(r"\S+[\s,]*", text[start:end]).end()  # type: ignore[union-attr]
-                words.pop(0)
+            # a model or a capitals pattern may take in words around a name ("Vice chair Ana Ruiz noted");
+            # words split as _span_words splits them: a CSV row's "word,word,,XY" is three words
+            tokens = [m for m in _NAME_WORD.finditer(text, start, end) if _LETTER.search(m.group())]
+            while len(tokens) > 1 and self._edge_word(_span_words(tokens[-1].group())[0], tokens[-1].group()):
+                tokens.pop()
+                end = tokens[-1].end()
+            while len(tokens) > 1 and self._edge_word(_span_words(tokens[0].group())[0], tokens[0].group()):
+                tokens.pop(0)
+                start = tokens[0].start()
+            words = _span_words(text[start:end])
             # a verb between two names ends the first ("Ruiz saw OKEKE"): the second is its own
             verb = next((m for m in regex.finditer(r"(?<=\s)\p{Ll}[\p{Ll}'’\-]*(?=\s)", text[start:end])
                          if self.words.everyday_word(m.group()) and m.group() not in particles()), None)
             if verb is not None:
                 end = start + len(text[start:start + verb.start()].rstrip())
                 words = _span_words(text[start:end])
-            surfaces = text[start:end].split()
+            surfaces = _span_surfaces(text[start:end])
             if not titled and not any(self.words.name_word(w, surface) for w, surface in zip(words, surfaces, strict=False)):
                 return None  # "Annual Review List", "FALL OPEN HOUSE", "PTO": words and acronyms, not a name
         initial = self.words.sentence_initial(text, start)
