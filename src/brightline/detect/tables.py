@@ -15,7 +15,8 @@ needs half the headings' cells.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -30,8 +31,12 @@ _CELL_MARK = regex.compile(r"[|\t]")
 _MIN_COLUMNS = 3
 # a heading is a label, not a sentence or a value; "#" or "No." heads a column of row numbers
 _HEADING = regex.compile(r"[\p{L}][\p{L}\d .,#/()'’_?&+\-]{0,40}|#|No\.?")
-# words run together in an export's headings: "LAST_NAME", "LastName", "StudentID"
-_JOINED = regex.compile(r"_|(?<=\p{Ll})(?=\p{Lu})")
+# words run together in an export's headings: "LAST_NAME", "LAST-NAME", "LastName", "StudentID"
+_JOINED = regex.compile(r"_|(?<=\p{L})-(?=\p{L})|(?<=\p{Ll})(?=\p{Lu})")
+# a ruler of dash runs under a heading line marks each column's width, as a mainframe report or a
+# database client prints it ("------- ---- -"): a column may be one character wide
+_RULER = regex.compile(r"[ \t]*-+(?:[ \t+]+-+){2,}[ \t]*")
+_RULE = regex.compile(r"-+")
 _QUOTES = "\"'“”"
 # a JSON member ("key": "value", "key": 15) or a key=value pair ("student.age=15 | student.id=81")
 _FIELD = regex.compile(
@@ -60,18 +65,26 @@ _LABEL = regex.compile(r"[ \t]*\p{L}[\p{L} ]{0,20}[ \t]*(?::|[ \t]-)[ \t]+")
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table: its heading and the (start, end) of each non-empty cell below it."""
+    """One column of a table: its heading, the (start, end) of each non-empty cell below it, and which table.
+
+    Tables are numbered in the order they stand; an export's field is a table of its own (-1).
+    """
 
     heading: str
     cells: tuple[tuple[int, int], ...]
+    table: int = -1
 
 
 def read_columns(text: str) -> Iterator[Column]:
     """Every column of every table in the text."""
     lines = _lines(text)
-    number = 0
+    number = table = 0
     while number < len(lines):
         lo, hi = lines[number]
+        if number + 1 < len(lines) and _RULER.fullmatch(text, *lines[number + 1]):
+            number = yield from _ruled_columns(text, lines, number, table)
+            table += 1
+            continue
         delimiter, header = _header(text, lo, hi)
         if header is None:
             number += 1
@@ -95,7 +108,43 @@ def read_columns(text: str) -> Iterator[Column]:
         for index, (start, end) in enumerate(header):
             cells = tuple(_unquoted(text, *row[index]) for row in rows if index < len(row))
             heading = _JOINED.sub(" ", text[start:end].strip(_QUOTES + " "))
-            yield Column(heading, tuple(c for c in cells if c[1] > c[0]))
+            yield Column(heading, tuple(c for c in cells if c[1] > c[0]), table)
+        table += 1
+
+
+def _ruled_columns(
+    text: str, lines: list[tuple[int, int]], number: int, table: int
+) -> Generator[Column, None, int]:
+    """The columns of a table whose heading line stands over a ruler; returns the line number after it.
+
+    Each dash run is a column: its heading and its cells are what stands above and below it, so a
+    heading of one letter or an empty cell keeps its place. The last column runs to the line's end.
+    """
+    lo, hi = lines[number]
+    ruler_start = lines[number + 1][0]
+    widths = [(m.start() - ruler_start, m.end() - ruler_start) for m in _RULE.finditer(text, *lines[number + 1])]
+
+    def cells(start: int, end: int) -> list[tuple[int, int]]:
+        bounds = [(min(start + a, end), min(start + b, end)) for a, b in widths]
+        bounds[-1] = (bounds[-1][0], end)
+        return [_unquoted(text, *bound) for bound in bounds]
+
+    header = cells(lo, hi)
+    if not all(_HEADING.fullmatch(text[s:e]) for s, e in header):
+        return number + 1
+    number += 2
+    rows = []
+    gaps = [b for (_, b), (a, _) in itertools.pairwise(widths) if a > b]
+    while number < len(lines) and text[lines[number][0]:lines[number][1]].strip():
+        start, end = lines[number]
+        # a row keeps the gaps between columns; a trailer line ("TOTAL=0009 ...") runs across them
+        if sum(start + gap < end and not text[start + gap].isspace() for gap in gaps) <= 1:
+            rows.append(cells(start, end))
+        number += 1
+    for index, (start, end) in enumerate(header):
+        heading = _JOINED.sub(" ", text[start:end])
+        yield Column(heading, tuple(c for row in rows if (c := row[index])[1] > c[0]), table)
+    return number
 
 
 def read_fields(text: str) -> Iterator[Column]:

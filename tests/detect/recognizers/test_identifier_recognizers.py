@@ -47,6 +47,20 @@ DRIFTING_LOG = (
 )
 # a heading with a question mark, under a title row of merged cells
 MERGED_CSV = "STUDENT,,,FOLLOW-UP\nLast,First,Student #,SRO involved?\nBarros,Ines,1184402,N\n"
+# a mainframe extract: a ruler under the headings sets each column's width; a cell may be empty
+# and a column one character wide; the trailer line runs across the columns
+RULED_EXTRACT = (
+    "LCL-ID  LAST-NAME     FIRST-NAME MI S DOB      SSN       STREET-ADDR\n"
+    "------- ------------- ---------- -- - -------- --------- ----------------\n"
+    "0071234 SOLBERG-AMOS  TRYGVE     K  M 20110304           14 ELM ST APT 2\n"
+    "0071235 IWU           ADAEZE        F 20100915 000000000 7 ASH RD\n"
+    "TRL RECS=000002  FLAGGED=000001 END\n"
+)
+# a health office's visit log: the assessment and treatment beside a complaint column are health
+VISIT_LOG = (
+    "date,student,complaint,assessment,treatment,disposition\n"
+    '2025-02-03,"Lind, Aksel",dizzy after PE,"pale, HR 112",rest + water,back to class\n'
+)
 JSON_EXPORT = '{"students": [{"first_name": "Maile", "osis_like": "x", "age": 15, "dob": null}]}'
 KEY_VALUE_EXPORT = "student.last=PIRES | student.age=fifteen | student.i94=77120045611\n"
 YAML_EXPORT = 'records:\n  - local_id: "7730419"\n    preferred_name: "Tam"\n    guardian:\n      name: "Ola Birk"\n'
@@ -251,9 +265,20 @@ ROWS = [
     (StudentIdRecognizer, "STUDENT_ID", "The note was left in his locker, K-204, on Friday.", "K-204"),
     (SchoolRecognizer, "SCHOOL", "Escuela Primaria Los Olivos - Oficina", "Escuela Primaria Los Olivos"),
     (AddressRecognizer, "ADDRESS", "mail to PO Box 3307 please", "PO Box 3307"),
+    (TableColumnRecognizer, "PERSON", RULED_EXTRACT, "SOLBERG-AMOS"),  # LAST-NAME: hyphen-joined heading
+    (TableColumnRecognizer, "PERSON", RULED_EXTRACT, "K"),  # a middle initial
+    (TableColumnRecognizer, "DATE_OF_BIRTH", RULED_EXTRACT, "20100915"),  # after an empty cell
+    (TableColumnRecognizer, "ADDRESS", RULED_EXTRACT, "7 ASH RD"),  # STREET-ADDR, the last column
+    (TableColumnRecognizer, "STUDENT_ID", RULED_EXTRACT, "0071235"),
+    (TableColumnRecognizer, "HEALTH", VISIT_LOG, "dizzy after PE"),
+    (TableColumnRecognizer, "HEALTH", VISIT_LOG, "pale, HR 112"),  # beside the complaint column
+    (TableColumnRecognizer, "HEALTH", VISIT_LOG, "rest + water"),
+    (TableColumnRecognizer, "EMAIL", "Name;E-Mail;Grade\nOdu, Ife;ife.odu@example.net;7\n", "ife.odu@example.net"),
 ]
 NEGATIVE = [
     (TableColumnRecognizer, "HEALTH", "Student\tMath\tHealth\nLund, Tova\t81\tB+\n"),  # a subject's grade
+    # a threat assessment's table: no health column beside it
+    (TableColumnRecognizer, "HEALTH", "Student | Date | Assessment | Intervention\nLind, Aksel | 2/3 | low | check-in\n"),
     (StudentIdRecognizer, "STUDENT_ID", "Case no. 221840375 filed"),
     (StudentIdRecognizer, "STUDENT_ID", "SASID: 0000000000"),
     (StudentIdRecognizer, "STUDENT_ID", "CAD # 2024012345 and incident 202401234567 closed"),
@@ -312,6 +337,12 @@ def test_a_note_under_an_aligned_table_is_no_row() -> None:
     text = "LAST NAME   FIRST   DOB\nAbara       Chidi   1/2/2011\nsee the nurse note about this\n"
     names = [text[r.start:r.end] for r in run(TableColumnRecognizer(), text) if r.entity_type == "PERSON"]
     assert names == ["Abara", "Chidi"]
+
+
+def test_a_trailer_line_under_a_ruled_table_is_no_row() -> None:
+    found = [(r.entity_type, RULED_EXTRACT[r.start:r.end]) for r in run(TableColumnRecognizer(), RULED_EXTRACT)]
+    assert [value for label, value in found if label == "ADDRESS"] == ["14 ELM ST APT 2", "7 ASH RD"]
+    assert not any("=" in value for _, value in found)
 
 
 @pytest.mark.parametrize(

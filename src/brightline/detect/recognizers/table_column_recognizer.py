@@ -1,4 +1,4 @@
-"""Cells under a table column headed as student PII, and an export's fields so named (models/structure/columns.v6.yaml)."""
+"""Cells under a table column headed as student PII, and an export's fields so named (models/structure/columns.v7.yaml)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ..tables import read_columns, read_fields
 from ..vocab import expand_macros, joined_macros
 from .explained import explained_result
 
-COLUMNS_FILE = "structure/columns.v6.yaml"
+COLUMNS_FILE = "structure/columns.v7.yaml"
 # above the form patterns: a cell under a Name heading is a name, however its words read ("PAW, EH KU")
 SCORE = 0.9
 _NAME_PART = regex.compile(r"[^\d(\[/@#;\"“]+")
@@ -34,10 +34,12 @@ class ColumnModel(BaseModel):
     label: Label
     headings: list[str] = Field(min_length=1)
     note: str | None = None
+    # the id of a kind of column that must stand in the same table ("assessment" beside "complaint")
+    beside: str | None = None
 
 
 class ColumnsModel(BaseModel):
-    """models/structure/columns.v6.yaml."""
+    """models/structure/columns.v7.yaml."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -56,6 +58,7 @@ class _Column:
     id: str
     label: Label
     heading: regex.Pattern[str]
+    beside: str | None
 
 
 @cache
@@ -65,7 +68,7 @@ def _load() -> tuple[tuple[_Column, ...], regex.Pattern[str], str]:
         columns = tuple(
             _Column(c.id, c.label, regex.compile(
                 r"^\W*(?:" + "|".join(expand_macros(h, model.macros) for h in c.headings) + r")\W*$",
-                regex.IGNORECASE))
+                regex.IGNORECASE), c.beside)
             for c in model.columns
         )
         blank = regex.compile(r"(?:" + "|".join(model.blanks) + r")", regex.IGNORECASE)
@@ -73,6 +76,8 @@ def _load() -> tuple[tuple[_Column, ...], regex.Pattern[str], str]:
         raise MissingModelError(f"data file {COLUMNS_FILE} has an invalid pattern: {exc}") from None
     if any(c.label not in PII_LABELS for c in columns):
         raise MissingModelError(f"data file {COLUMNS_FILE}: a column's label is not a PII label.")
+    if not {c.beside for c in columns} - {None} <= {c.id for c in columns}:
+        raise MissingModelError(f"data file {COLUMNS_FILE}: a column stands beside a kind it does not define.")
     return columns, blank, f"{model.name}.v{model.version}"
 
 
@@ -95,9 +100,12 @@ class TableColumnRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         """One result per cell of every PII column, and per value of every PII field."""
         results = []
-        for column in [*read_columns(text), *read_fields(text)]:
-            kind = next((c for c in self.columns if c.heading.match(column.heading)), None)
-            if kind is None:
+        columns = [*read_columns(text), *read_fields(text)]
+        kinds = [next((c for c in self.columns if c.heading.match(column.heading)), None) for column in columns]
+        in_table = {(column.table, kind.id) for column, kind in zip(columns, kinds, strict=True)
+                    if kind is not None and column.table >= 0}
+        for column, kind in zip(columns, kinds, strict=True):
+            if kind is None or (kind.beside is not None and (column.table, kind.beside) not in in_table):
                 continue
             for start, end in column.cells:
                 if self.blank.fullmatch(text, start, end):
