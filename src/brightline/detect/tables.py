@@ -58,7 +58,12 @@ _YAML_FIELD = regex.compile(
     r'(?:(?P<key>[A-Za-z]\w{0,40}_\w{1,40}):[ \t]+(?P<value>"[^"\n]*"|[^\s#"][^\n#]*?)'
     r'|(?P<key>[A-Za-z][\w.]{0,40}):[ \t]+(?P<value>"[^"\n]*"))[ \t]*$'
 )
-_EDGES = _QUOTES + "|/"
+# a contact card's or a calendar's property line (RFC 6350, RFC 5545): "TEL;TYPE=CELL:704-555-0100";
+# read only in a text that holds a card or a calendar
+_CARD = regex.compile(r"BEGIN:(?:VCARD|VCALENDAR)")
+_PROPERTY = regex.compile(r"(?m)^(?!(?:UID|PRODID|VERSION|BEGIN|END)[;:])"  # the card's own machinery
+                          r"(?P<key>[A-Z][A-Z\-]{0,30})(?:;[^:\n]*)?:(?P<value>[^\n]+?)[ \t]*$")
+_EDGES = _QUOTES + "|/;"
 # a label before a line of headings ("Columns: ", "Fields - ")
 _LABEL = regex.compile(r"[ \t]*\p{L}[\p{L} ]{0,20}[ \t]*(?::|[ \t]-)[ \t]+")
 
@@ -148,13 +153,14 @@ def _ruled_columns(
 
 
 def read_fields(text: str) -> Iterator[Column]:
-    """Every field of a machine export as a one-cell column: JSON, key=value pairs, XML elements, YAML.
+    """Every field of a machine export as a one-cell column: JSON, key=value pairs, XML elements, YAML, vCard.
 
     JSON members ("age": 15), key=value pairs, XML elements holding text (<Zip>12345</Zip>) and the
-    indented or listed fields of a YAML export.
+    indented or listed fields of a YAML export, and the property lines of a contact card or a calendar.
     A dotted key is read by its last part ("student.age" is "age"); a quoted value is read inside its quotes.
     """
-    for match in (*_FIELD.finditer(text), *_ELEMENT.finditer(text), *_YAML_FIELD.finditer(text)):
+    properties = _PROPERTY.finditer(text) if _CARD.search(text) else ()
+    for match in (*_FIELD.finditer(text), *_ELEMENT.finditer(text), *_YAML_FIELD.finditer(text), *properties):
         key = match.group("key").rsplit(".", 1)[-1]
         start, end = _unquoted(text, *match.span("value"))
         if end > start:

@@ -61,6 +61,11 @@ VISIT_LOG = (
     "date,student,complaint,assessment,treatment,disposition\n"
     '2025-02-03,"Lind, Aksel",dizzy after PE,"pale, HR 112",rest + water,back to class\n'
 )
+# a contact card: its properties name their fields; its UID is the card's own
+CONTACT_CARD = (
+    "BEGIN:VCARD\nVERSION:3.0\nUID:4471-2209-88\nFN:Oskar Vale-Lindqvist\nBDAY:20090412\n"
+    "TEL;TYPE=CELL:+1 555 0134 881\nADR;TYPE=HOME:;;18 Birch Row Apt 4;Tacoma;WA;98402\nEND:VCARD\n"
+)
 JSON_EXPORT = '{"students": [{"first_name": "Maile", "osis_like": "x", "age": 15, "dob": null}]}'
 KEY_VALUE_EXPORT = "student.last=PIRES | student.age=fifteen | student.i94=77120045611\n"
 YAML_EXPORT = 'records:\n  - local_id: "7730419"\n    preferred_name: "Tam"\n    guardian:\n      name: "Ola Birk"\n'
@@ -274,9 +279,30 @@ ROWS = [
     (TableColumnRecognizer, "HEALTH", VISIT_LOG, "pale, HR 112"),  # beside the complaint column
     (TableColumnRecognizer, "HEALTH", VISIT_LOG, "rest + water"),
     (TableColumnRecognizer, "EMAIL", "Name;E-Mail;Grade\nOdu, Ife;ife.odu@example.net;7\n", "ife.odu@example.net"),
+    (TableColumnRecognizer, "PERSON", CONTACT_CARD, "Oskar Vale-Lindqvist"),
+    (TableColumnRecognizer, "DATE_OF_BIRTH", CONTACT_CARD, "20090412"),
+    (TableColumnRecognizer, "ADDRESS", CONTACT_CARD, "18 Birch Row Apt 4;Tacoma;WA;98402"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Nha fidju nase dia 3 di marsu 2011 na Praia.", "3 di marsu 2011"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Certidão: nascida aos 9 de maio de 2012, em Mindelo", "9 de maio de 2012"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "ابنتي مولودة في ٣ يونيو ٢٠١٢ في صنعاء", "٣ يونيو ٢٠١٢"),
+    (AgeRecognizer, "AGE", "Age at time of referral: twelve", "twelve"),
+    (AgeRecognizer, "AGE", "Age (as of 9/1): 13   Grade: 8", "13"),
+    (AgeRecognizer, "AGE", "CA: 9 yrs 2 mos    Examiner: staff", "9 yrs 2 mos"),
+    (AgeRecognizer, "AGE", "Mom said Tomasz is fourteen -- and", "fourteen"),
+    (AgeRecognizer, "AGE", "Mam trzynaście lat i chodzę", "trzynaście lat"),  # Polish
+    (AgeRecognizer, "AGE", "Дочка? Ей 11 лет, она", "11 лет"),  # Russian
+    (AgeRecognizer, "AGE", "Nws muaj 12 xyoo xwb", "12 xyoo"),  # Hmong
+    (AgeRecognizer, "AGE", "ລູກສາວອາຍຸ 9 ປີ", "9 ປີ"),  # Lao
+    (AgeRecognizer, "AGE", "সে মাত্র বারো বছরের মেয়ে", "বারো বছরের"),  # Bengali
+    (AgeRecognizer, "AGE", "छोरा बाह्र वर्षको भयो", "बाह्र वर्षको"),  # Nepali
+    (AgeRecognizer, "AGE", "بیٹا دس سال کا ہے", "دس سال"),  # Urdu
+    (AgeRecognizer, "AGE", "Nha fidju ten 13 anu.", "13 anu"),  # Kriolu
 ]
 NEGATIVE = [
     (TableColumnRecognizer, "HEALTH", "Student\tMath\tHealth\nLund, Tova\t81\tB+\n"),  # a subject's grade
+    (TableColumnRecognizer, "STUDENT_ID", CONTACT_CARD),  # the card's UID
+    (TableColumnRecognizer, "PERSON", "FN:Oskar Vale\nTEL:555 0134\n"),  # property lines, but no card
+    (AgeRecognizer, "AGE", "Mieszkamy tu od 3 lat; жили там 5 лет; ३ वर्षदेखि यहाँ; تین سال سے یہاں"),  # spans of time
     # a threat assessment's table: no health column beside it
     (TableColumnRecognizer, "HEALTH", "Student | Date | Assessment | Intervention\nLind, Aksel | 2/3 | low | check-in\n"),
     (StudentIdRecognizer, "STUDENT_ID", "Case no. 221840375 filed"),
