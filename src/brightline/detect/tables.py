@@ -63,6 +63,13 @@ _YAML_FIELD = regex.compile(
 _CARD = regex.compile(r"BEGIN:(?:VCARD|VCALENDAR)")
 _PROPERTY = regex.compile(r"(?m)^(?!(?:UID|PRODID|VERSION|BEGIN|END)[;:])"  # the card's own machinery
                           r"(?P<key>[A-Z][A-Z\-]{0,30})(?:;[^:\n]*)?:(?P<value>[^\n]+?)[ \t]*$")
+# a form's field: a label and a colon opening a line (after a list number), its value the rest of the
+# line, or, when the line ends at the colon, the list items indented or numbered under it
+_FORM_FIELD = regex.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]+)?(?P<key>\p{L}[\p{L}\d /&()\-]{0,40}?)[ \t]*:[ \t]*(?P<value>[^\n]*?)[ \t]*$"
+)
+_LIST_MARK = r"(?:\d{1,2}[.)]|[-*•])[ \t]+"
+_LIST_ITEM = regex.compile(rf"(?:[ \t]+(?:{_LIST_MARK})?|{_LIST_MARK})(?P<value>\S[^\n]*?)[ \t]*")
 _EDGES = _QUOTES + "|/;"
 # a label before a line of headings ("Columns: ", "Fields - ")
 _LABEL = regex.compile(r"[ \t]*\p{L}[\p{L} ]{0,20}[ \t]*(?::|[ \t]-)[ \t]+")
@@ -165,6 +172,25 @@ def read_fields(text: str) -> Iterator[Column]:
         start, end = _unquoted(text, *match.span("value"))
         if end > start:
             yield Column(_JOINED.sub(" ", key), ((start, end),))
+
+
+def read_form_fields(text: str) -> Iterator[Column]:
+    """Every "Label: value" line of a form as a one-cell column; a label alone on its line heads its list."""
+    for match in _FORM_FIELD.finditer(text):
+        key = _JOINED.sub(" ", match.group("key"))
+        if match.group("value"):
+            yield Column(key, (match.span("value"),))
+            continue
+        items, position = [], match.end() + 1
+        while position < len(text):
+            line_end = text.find("\n", position)
+            item = _LIST_ITEM.fullmatch(text, position, len(text) if line_end < 0 else line_end)
+            if item is None:
+                break
+            items.append(item.span("value"))
+            position = item.end() + 1
+        if items:
+            yield Column(key, tuple(items))
 
 
 def _aligned(text: str, start: int, end: int) -> bool:

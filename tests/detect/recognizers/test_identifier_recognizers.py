@@ -61,6 +61,11 @@ VISIT_LOG = (
     "date,student,complaint,assessment,treatment,disposition\n"
     '2025-02-03,"Lind, Aksel",dizzy after PE,"pale, HR 112",rest + water,back to class\n'
 )
+# a physician's statement: a form's health fields, one with its list under it
+PHYSICIAN_FORM = (
+    "Diagnosis / ICD-10:\n  1. Juvenile arthritis, polyarticular (M08.00)\n  2. Iron-deficiency anemia\n"
+    "Current medications: naproxen 250 mg BID; ferrous sulfate daily\nActivity restrictions: no contact sports\n"
+)
 # a contact card: its properties name their fields; its UID is the card's own
 CONTACT_CARD = (
     "BEGIN:VCARD\nVERSION:3.0\nUID:4471-2209-88\nFN:Oskar Vale-Lindqvist\nBDAY:20090412\n"
@@ -279,6 +284,10 @@ ROWS = [
     (TableColumnRecognizer, "HEALTH", VISIT_LOG, "pale, HR 112"),  # beside the complaint column
     (TableColumnRecognizer, "HEALTH", VISIT_LOG, "rest + water"),
     (TableColumnRecognizer, "EMAIL", "Name;E-Mail;Grade\nOdu, Ife;ife.odu@example.net;7\n", "ife.odu@example.net"),
+    (TableColumnRecognizer, "HEALTH", PHYSICIAN_FORM, "Juvenile arthritis, polyarticular (M08.00)"),
+    (TableColumnRecognizer, "HEALTH", PHYSICIAN_FORM, "Iron-deficiency anemia"),
+    (TableColumnRecognizer, "HEALTH", PHYSICIAN_FORM, "naproxen 250 mg BID; ferrous sulfate daily"),
+    (TableColumnRecognizer, "HEALTH", PHYSICIAN_FORM, "no contact sports"),
     (TableColumnRecognizer, "PERSON", CONTACT_CARD, "Oskar Vale-Lindqvist"),
     (TableColumnRecognizer, "DATE_OF_BIRTH", CONTACT_CARD, "20090412"),
     (TableColumnRecognizer, "ADDRESS", CONTACT_CARD, "18 Birch Row Apt 4;Tacoma;WA;98402"),
@@ -301,6 +310,9 @@ ROWS = [
 NEGATIVE = [
     (TableColumnRecognizer, "HEALTH", "Student\tMath\tHealth\nLund, Tova\t81\tB+\n"),  # a subject's grade
     (TableColumnRecognizer, "STUDENT_ID", CONTACT_CARD),  # the card's UID
+    # a notice's rule for students at large; a heading line's title
+    (TableColumnRecognizer, "HEALTH", "Medications: any student who needs one brings a signed form.\n"),
+    (TableColumnRecognizer, "HEALTH", "SPECIAL EDUCATION: ANNUAL REVIEW MEETING NOTES\n"),
     (TableColumnRecognizer, "PERSON", "FN:Oskar Vale\nTEL:555 0134\n"),  # property lines, but no card
     (AgeRecognizer, "AGE", "Mieszkamy tu od 3 lat; жили там 5 лет; ३ वर्षदेखि यहाँ; تین سال سے یہاں"),  # spans of time
     # a threat assessment's table: no health column beside it

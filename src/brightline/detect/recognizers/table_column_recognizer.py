@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ...errors import MissingModelError
 from ...resources import load_data
 from ...types import PII_LABELS, Label
-from ..tables import read_columns, read_fields
+from ..tables import read_columns, read_fields, read_form_fields
 from ..vocab import expand_macros, joined_macros
 from .explained import explained_result
 
@@ -22,6 +22,9 @@ COLUMNS_FILE = "structure/columns.v7.yaml"
 SCORE = 0.9
 _NAME_PART = regex.compile(r"[^\d(\[/@#;\"“]+")
 _NUMBER = regex.compile(r"(?<![\w-])\d{4,12}(?![\w-])")
+# a form field's value that speaks of students at large is a notice's rule, not one student's detail
+# ("Medications: any student who needs one must ...")
+_POPULATION = regex.compile(r"\b(?:(?:any|all|every|each)\s+(?:students?|child(?:ren)?|pupils?)|students)\b", regex.I)
 _BRACKETED_NAME = regex.compile(r"\([ \t]*(\p{L}[\p{L}\p{M}'’\- ]{0,40}?)[ \t]*\)")
 
 
@@ -36,6 +39,9 @@ class ColumnModel(BaseModel):
     note: str | None = None
     # the id of a kind of column that must stand in the same table ("assessment" beside "complaint")
     beside: str | None = None
+    # a form's field so labelled holds it too ("Diagnosis: ..."); other kinds' form fields are read by
+    # their own recognizers, which know an e-mail's "Subject:" from a report's
+    in_forms: bool = False
 
 
 class ColumnsModel(BaseModel):
@@ -59,6 +65,7 @@ class _Column:
     label: Label
     heading: regex.Pattern[str]
     beside: str | None
+    in_forms: bool
 
 
 @cache
@@ -68,7 +75,7 @@ def _load() -> tuple[tuple[_Column, ...], regex.Pattern[str], str]:
         columns = tuple(
             _Column(c.id, c.label, regex.compile(
                 r"^\W*(?:" + "|".join(expand_macros(h, model.macros) for h in c.headings) + r")\W*$",
-                regex.IGNORECASE), c.beside)
+                regex.IGNORECASE), c.beside, c.in_forms)
             for c in model.columns
         )
         blank = regex.compile(r"(?:" + "|".join(model.blanks) + r")", regex.IGNORECASE)
@@ -104,6 +111,9 @@ class TableColumnRecognizer(EntityRecognizer):
         kinds = [next((c for c in self.columns if c.heading.match(column.heading)), None) for column in columns]
         in_table = {(column.table, kind.id) for column, kind in zip(columns, kinds, strict=True)
                     if kind is not None and column.table >= 0}
+        fields = [f for f in read_form_fields(text) if not any(_POPULATION.search(text, *cell) for cell in f.cells)]
+        columns += fields
+        kinds += [next((c for c in self.columns if c.in_forms and c.heading.match(f.heading)), None) for f in fields]
         for column, kind in zip(columns, kinds, strict=True):
             if kind is None or (kind.beside is not None and (column.table, kind.beside) not in in_table):
                 continue
