@@ -68,6 +68,10 @@ POSITIVE = [
     ("Mom says he has bad belly pain each night.", "has bad belly pain each night"),
     ("She does not sleep at night since the move.", "does not sleep at night"),
     ("Dx: bipolar II disorder, recurrent, mild.", "bipolar II disorder, recurrent, mild"),  # specifiers
+    # an evaluation's results: a battery's line of scores, a composite, an index named in words
+    ("  KTEA-3:  Letter & Word Recognition 79, Spelling 81\n", "Letter & Word Recognition 79, Spelling 81"),
+    ("Prior testing: WISC-V FSIQ 88; see file.", "WISC-V FSIQ 88"),
+    ("   Expressive Vocabulary Index 72 (3rd percentile)", "Expressive Vocabulary Index 72 (3rd percentile)"),
 ]
 NEGATIVE = [
     "The health unit covers headaches and sleep hygiene.",  # a lesson, nobody's complaint
@@ -79,6 +83,7 @@ NEGATIVE = [
     "Staff will review the building emergency plan and the day program schedule.",
     "The team treated for pizza after the game; the offer is due in May.",  # no condition, no pregnancy
     "Officers logged the seizure of the phone and two vapes.",  # property seized
+    "Hearing moved to FRI 01/14 at 9:00; Total Score 12 on the team quiz.",  # a day, a game's score
 ]
 
 

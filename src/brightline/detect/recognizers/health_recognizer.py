@@ -8,4 +8,4 @@ from .rule_set_recognizer import RuleSetRecognizer
 class HealthRecognizer(RuleSetRecognizer):
     """Health, disability, medication, mental-health and pregnancy details."""
 
-    RULES_FILE = "terms/health.v10.yaml"
+    RULES_FILE = "terms/health.v11.yaml"
