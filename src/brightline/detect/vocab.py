@@ -121,7 +121,7 @@ class CompiledRule:
 
     def __init__(self, model: RuleModel, compiled: regex.Pattern[str], ref: str = "") -> None:
         self.id = model.id
-        # how findings name the rule: "gang.v7:known_member", or a profile's "massachusetts.v1:gang.bric"
+        # how findings name the rule: "gang.v8:known_member", or a profile's "massachusetts.v1:gang.bric"
         self.ref = ref or model.id
         self.score = model.score
         self.category = model.category
@@ -217,7 +217,7 @@ def load_rule_set(path: Path, profile: Profile | None = None) -> RuleSet:
 
 @cache
 def rule_set(relative: str, root: Path | None = None, profile: str | None = None) -> RuleSet:
-    """A rule set by its path relative to models/ (``terms/gang.v7.yaml``) and a profile's additions, loaded once."""
+    """A rule set by its path relative to models/ (``terms/gang.v8.yaml``) and a profile's additions, loaded once."""
     from .profiles import load_profile  # profiles build on rule sets: imported here, not at the top
 
     return load_rule_set(models_dir(root) / relative, load_profile(profile, root) if profile else None)

@@ -32,6 +32,7 @@ POSITIVE = [
     ("Gang detectives identified him as an associate.", "identified him as an associate"),
     ("The group calls itself the Marsh Lane Hitmen.", "Marsh Lane Hitmen"),
     ("Rival gang members from Eastside 628 were there.", "Eastside 628"),  # a side and an area code
+    ("Copy to Det. Vance, Gang Violence Reduction Squad.", "Gang Violence Reduction Squad"),  # a unit by its work
 ]
 NEGATIVE = [
     "The Eastside 628 bus leaves at noon.",  # no gang spoken of

@@ -151,6 +151,9 @@ ROWS = [
     # a date of birth in brackets is a name's particular, in capitals too
     (PersonPatternRecognizer, "PERSON", "Seen with DESHAWNTE KOLLER (DOB 04/19/2008) at noon.", "DESHAWNTE KOLLER"),
     (PersonPatternRecognizer, "PERSON", "Seen with Tia Marsh (born 2010) at noon.", "Tia Marsh"),
+    # a kin word in lower case, no determiner, before a capitalised name
+    (PersonPatternRecognizer, "PERSON", "Released to grandmother Wenona Little Elk at 3.", "Wenona Little Elk"),
+    (PersonPatternRecognizer, "PERSON", "alt. contact (uncle Idris, speaks French)", "Idris"),
     (NameWordRecognizer, "PERSON", "Then Ja'Marcus Odom sat down.", "Ja'Marcus Odom"),  # a prefix joined by an apostrophe
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Her date of birth. It is 5/2/2011 per the form", "5/2/2011"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "SUBJ EZE, OBI DOB 092410 DETAINED", "092410"),

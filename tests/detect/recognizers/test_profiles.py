@@ -87,4 +87,4 @@ def test_absent(kind: type[EntityRecognizer], profile: str | None, label: str, t
 def test_a_profiles_rules_are_named_for_it() -> None:
     results = run(recognizer(GangRecognizer, MA), "Report forwarded to the BRIC gang unit.")
     rules = {r.recognition_metadata["rule"] for r in results}
-    assert "massachusetts.v1:gang.bric" in rules and "gang.v7:units_and_databases" in rules
+    assert "massachusetts.v1:gang.bric" in rules and "gang.v8:units_and_databases" in rules

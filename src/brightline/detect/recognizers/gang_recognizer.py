@@ -14,7 +14,7 @@ _CREW_RULE = "crew_name"
 class GangRecognizer(RuleSetRecognizer):
     """Gang language, and the initials of any crew the document names ("EPB" for a crew so named)."""
 
-    RULES_FILE = "terms/gang.v7.yaml"
+    RULES_FILE = "terms/gang.v8.yaml"
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
