@@ -309,6 +309,18 @@ ROWS = [
     (AgeRecognizer, "AGE", "छोरा बाह्र वर्षको भयो", "बाह्र वर्षको"),  # Nepali
     (AgeRecognizer, "AGE", "بیٹا دس سال کا ہے", "دس سال"),  # Urdu
     (AgeRecognizer, "AGE", "Nha fidju ten 13 anu.", "13 anu"),  # Kriolu
+    (AgeRecognizer, "AGE", "Teacher, my son has 11 years only.", "11 years"),  # a family's English
+    (StudentIdRecognizer, "STUDENT_ID", "Local ID ......... 4410092     Grade ... 6", "4410092"),  # dot leaders
+    (StudentIdRecognizer, "STUDENT_ID", "State SSID: KQ4410092T", "KQ4410092T"),  # a check letter
+    (StudentIdRecognizer, "STUDENT_ID", "bus pass # .. ABC-STU-0041 (fall)", "ABC-STU-0041"),
+    (GovIdRecognizer, "GOV_ID", "Passaporte n.º PT0193375 (válido)", "PT0193375"),
+    (GovIdRecognizer, "GOV_ID", "Placa del carro: TX KLM-2203.", "TX KLM-2203"),
+    (GovIdRecognizer, "GOV_ID", "Cédula de identidad: 0801-2009-11234", "0801-2009-11234"),
+    (GovIdRecognizer, "GOV_ID", "su curp es LOPA090412MJCPRNA7 y", "LOPA090412MJCPRNA7"),  # CURP by its form
+    (AddressRecognizer, "ADDRESS", "Home: 2208 Pulaski St, Upper, Toledo, OH 43611",
+     "2208 Pulaski St, Upper, Toledo, OH 43611"),
+    (AddressRecognizer, "ADDRESS", "Address: 77 Elk St (rear), Buffalo, NY 14210", "77 Elk St (rear), Buffalo, NY 14210"),
+    (PersonPatternRecognizer, "PERSON", "3:40 | Avery T. / K-1 | bit a peer", "Avery T."),  # given name, initial
 ]
 NEGATIVE = [
     (TableColumnRecognizer, "HEALTH", "Student\tMath\tHealth\nLund, Tova\t81\tB+\n"),  # a subject's grade

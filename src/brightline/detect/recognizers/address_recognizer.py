@@ -16,7 +16,7 @@ _NOT_PARSED = {"street_kind_first", "compound_street", "puerto_rico", "military_
 class AddressRecognizer(RuleSetRecognizer):
     """Number + street + suffix with units, floors and city/state/ZIP; PO boxes."""
 
-    RULES_FILE = "patterns/address.v7.yaml"
+    RULES_FILE = "patterns/address.v8.yaml"
 
     def accept(self, text: str, start: int, end: int, rule: CompiledRule) -> bool:
         if rule.id in _NOT_PARSED:

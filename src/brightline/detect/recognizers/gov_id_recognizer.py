@@ -8,4 +8,4 @@ from .rule_set_recognizer import RuleSetRecognizer
 class GovIdRecognizer(RuleSetRecognizer):
     """A-numbers, I-94, passport, visa, SEVIS, licence and plate numbers."""
 
-    RULES_FILE = "patterns/gov_id.v4.yaml"
+    RULES_FILE = "patterns/gov_id.v5.yaml"

@@ -23,7 +23,7 @@ _REACH = 70
 class StudentIdRecognizer(RuleSetRecognizer):
     """SASIDs, local and district IDs, student numbers, lockers and passes, each after its cue."""
 
-    RULES_FILE = "patterns/student_id.v6.yaml"
+    RULES_FILE = "patterns/student_id.v7.yaml"
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
