@@ -104,3 +104,15 @@ CSV_ROW = "2025-01-09,10:05,Noor Haddad,headache,rest,back to class,none,,JT"
 )
 def test_a_models_span_over_comma_joined_cells_is_trimmed_by_the_same_words(candidate: str, kept: str | None) -> None:
     assert clean(CSV_ROW, candidate) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "candidate"),
+    [
+        ("Records are protected by FERPA and Ohio R.C. 3319.321 as well.", "R.C."),  # a code by its section
+        ("Funds under ESSA Sec. 1112(c) may not be used.", "ESSA Sec"),
+        ("See Tinker v. Des Moines for the standard.", "Tinker v."),  # a case's party with its "v."
+    ],
+)
+def test_a_citation_is_no_name(text: str, candidate: str) -> None:
+    assert clean(text, candidate) is None

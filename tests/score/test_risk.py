@@ -45,6 +45,12 @@ def test_an_interpreter_alone_does_not_make_health_details_critical(pipeline: Pi
     assert result.risk is not None and result.risk.level is Level.HIGH
 
 
+def test_limited_english_said_in_words_does_not_make_health_details_critical(pipeline: Pipeline) -> None:
+    text = ("Student: Priya Natarajan   Grade 7\nShe has an IEP and was diagnosed with ADHD.\n"
+            "Mother has limited English; we met with an interpreter.")
+    assert level(pipeline, text) is Level.HIGH
+
+
 def test_ordinary_discipline_is_medium(pipeline: Pipeline) -> None:
     text = "Student: Owen Fitzgerald   Grade 8\nHe left class without a pass and was given detention."
     assert level(pipeline, text) is Level.MEDIUM

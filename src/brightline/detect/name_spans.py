@@ -3,8 +3,9 @@
 A model or pattern proposes a span; here it loses a title, a possessive, a heading or role word, the
 ordinary words a model took in around a name ("Vice chair ... noted") and a verb between two names,
 and it is dropped when what is left is no name: a common word, an acronym, a word of a family
-language, an organisation's or a publication's name, a party to a cited case. A lower-case name may
-take in the surname after it. detect/people.py then decides whose name it is.
+language, an organisation's or a publication's name, a party to a cited case, a code or an act cited
+by its section. A lower-case name may take in the surname after it. detect/people.py then decides
+whose name it is.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _WORD_EDGES = _QUOTES + ".,;:"
 _NAME_SPLIT = regex.compile(r"[\s,]+")
 _NAME_WORD = regex.compile(r"[^\s,]+")
 _TOKEN = regex.compile(r"\S+")
+# a section number after a citation's name: dotted, or with a subsection in brackets
+_SECTION_NUMBER = regex.compile(r"\.?[ \t]*(?:§+[ \t]*)?\d+(?:\.\d+|\([a-z0-9]{1,3}\))")
 _OPEN_TAIL = regex.compile(r"[\s(\[{/,;:]+$")
 _CAPITAL = regex.compile(r"\p{Lu}")
 # letters of a script without case (Arabic, Hebrew, Chinese...), where no capital marks a name
@@ -148,8 +151,11 @@ class NameSpans:
             return None  # "TEAP", "JJAEP": an acronym a model read as a name (a known name such as "KIM" stays)
         if len(words) == 1 and text[start:end].isupper() and words[0] in self.words.common_words:
             return None  # "SNOW" in a heading
-        if regex.match(r"\s+v\.?\s+\p{Lu}", text[end:end + 8]) or regex.search(r"\bv\.\s+$", text[max(0, start - 4):start]):
+        if (regex.match(r"\s+v\.?\s+\p{Lu}", text[end:end + 8]) or regex.search(r"\bv\.\s+$", text[max(0, start - 4):start])
+                or regex.search(r"\sv\.?$", text[start:end])):
             return None  # a party to a cited case ("Plyler v. Doe"), not a person in the report
+        if _SECTION_NUMBER.match(text, end):
+            return None  # a code or an act cited by its section ("Ed. Code 48204.1", "ESSA Sec. 1112(c)")
         return (start, end) if end > start else None
 
     def _foreign_reading(self, text: str, start: int, end: int, clause: bool) -> tuple[int, int] | None:

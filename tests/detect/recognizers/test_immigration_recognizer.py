@@ -59,6 +59,7 @@ NEGATIVE = [
     "Pupusas will be served for Heritage Month.",
     "The bus waited at the Border St loading zone.",
     "Entry date: 03/05/2018",
+    "Observed by NTA Mr. Ferris near the gym; NTA Okafor assisted.",  # a non-teaching assistant
 ]
 
 
@@ -76,3 +77,15 @@ def test_status_and_proxy_categories() -> None:
     text = "He is undocumented and recently arrived."
     categories = {r.recognition_metadata["category"] for r in run(recognizer, text)}
     assert categories == {"D", "P"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Met with mom via interpreter; home language is Pashto.", "L"),  # language access: a weak proxy
+        ("Parent reports limited English proficiency.", "L"),
+        ("She is an English learner in the newcomer program.", "P"),  # an English-learner status
+    ],
+)
+def test_language_access_is_a_weaker_proxy_than_learner_status(text: str, category: str) -> None:
+    assert {r.recognition_metadata["category"] for r in run(recognizer, text)} == {category}
