@@ -116,3 +116,21 @@ def test_a_models_span_over_comma_joined_cells_is_trimmed_by_the_same_words(cand
 )
 def test_a_citation_is_no_name(text: str, candidate: str) -> None:
     assert clean(text, candidate) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "candidate"),
+    [
+        ('{"givenName": "x", "relationship": "aunt"}', "givenName"),  # an export's camelCase key
+        ('{"Guardian": "x"}', "Guardian"),  # a quoted key
+        ("X-Original-Sender: notices", "X-Original-Sender"),  # a mail header's field
+        ("Authentication-Results: spf=pass", "spf=pass"),
+    ],
+)
+def test_an_export_key_or_a_header_field_is_no_name(text: str, candidate: str) -> None:
+    assert clean(text, candidate) is None
+
+
+def test_a_name_with_capitals_inside_stays() -> None:
+    text = "Staff met DeShawn McKinney and his aunt LaToya."
+    assert clean(text, "DeShawn McKinney") == "DeShawn McKinney"

@@ -28,6 +28,10 @@ _WORD_EDGES = _QUOTES + ".,;:"
 _NAME_SPLIT = regex.compile(r"[\s,]+")
 _NAME_WORD = regex.compile(r"[^\s,]+")
 _TOKEN = regex.compile(r"\S+")
+# what no name holds: an identifier written in camelCase, a mail header's "X-" field, a key=value pair
+_MACHINE_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}+\p{Lu}\p{L}*|(?<![\p{L}])[Xx]-\p{L}+-|=")
+# a quoted key of an export ("resourceType": ...)
+_KEY_AFTER = regex.compile(r"[\"']\s*:")
 # a section number after a citation's name: dotted, or with a subsection in brackets
 _SECTION_NUMBER = regex.compile(r"\.?[ \t]*(?:§+[ \t]*)?\d+(?:\.\d+|\([a-z0-9]{1,3}\))")
 _OPEN_TAIL = regex.compile(r"[\s(\[{/,;:]+$")
@@ -56,6 +60,8 @@ class NameSpans:
         if cut is not None:
             span = span[: cut.start()]
         span = _OPEN_TAIL.sub("", span)  # a model's span may run into the bracket after a name ("Ana Ruiz (")
+        if _MACHINE_WORD.search(span) or _KEY_AFTER.match(text, start + len(span)):
+            return None  # an export's key or a mail header's field ("givenName", "X-Spam-Flag", "dkim=pass")
         clause = _clause_shaped(span)
         if model or clause:
             kept = self._foreign_reading(text, start, start + len(span), clause)
