@@ -27,7 +27,7 @@ _BLOCKING = {Label.SCHOOL, Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 _PROPAGATION_BLOCKING = {Label.EMAIL, Label.SOCIAL_HANDLE, Label.ADDRESS}
 _ALIAS_RULES = (
     "alias_quoted", "alias_preferred", "alias_field", "alias_identified", "alias_list_item", "quoted_after_name",
-    "quoted_name_cue",
+    "quoted_name_cue", "alias_called",
 )
 _LETTER = regex.compile(r"\p{L}")
 # a cell under a name heading is a name even where it is also a word or an acronym ("MOON", "SAY")

@@ -321,6 +321,9 @@ ROWS = [
      "2208 Pulaski St, Upper, Toledo, OH 43611"),
     (AddressRecognizer, "ADDRESS", "Address: 77 Elk St (rear), Buffalo, NY 14210", "77 Elk St (rear), Buffalo, NY 14210"),
     (PersonPatternRecognizer, "PERSON", "3:40 | Avery T. / K-1 | bit a peer", "Avery T."),  # given name, initial
+    (PersonPatternRecognizer, "PERSON", "the tall one, they call him Lil-Dre, ran", "Lil-Dre"),  # no quotes
+    (PersonPatternRecognizer, "PERSON", "security says marco aka ghost was there", "ghost"),
+    (PersonPatternRecognizer, "PERSON", 'Appeal -- Darnell Oyelowo, Jr. ("DJ")', "DJ"),  # after a suffix
 ]
 NEGATIVE = [
     (TableColumnRecognizer, "HEALTH", "Student\tMath\tHealth\nLund, Tova\t81\tB+\n"),  # a subject's grade
