@@ -72,6 +72,12 @@ POSITIVE = [
     ("  KTEA-3:  Letter & Word Recognition 79, Spelling 81\n", "Letter & Word Recognition 79, Spelling 81"),
     ("Prior testing: WISC-V FSIQ 88; see file.", "WISC-V FSIQ 88"),
     ("   Expressive Vocabulary Index 72 (3rd percentile)", "Expressive Vocabulary Index 72 (3rd percentile)"),
+    # health in more of the families' languages
+    ("Wiilku wuxuu qabaa neef.", "neef"),  # Somali: asthma
+    ("У дочери эпилепсия с детства.", "эпилепсия"),  # Russian
+    ("Syn ma cukrzycę typu 1.", "cukrzycę"),  # Polish
+    ("छोरालाई मधुमेह छ।", "मधुमेह"),  # Nepali
+    ("ওর হাঁপানি আছে।", "হাঁপানি"),  # Bengali
 ]
 NEGATIVE = [
     "The health unit covers headaches and sleep hygiene.",  # a lesson, nobody's complaint
