@@ -10,7 +10,10 @@ or semicolons, cells in double quotes when they hold one). A table has at least 
 ("DOB: x") or a sentence with two commas is not one; a line between rows with far fewer cells (a
 note) is skipped. In a table aligned with runs of spaces, a row's cell belongs to the heading it
 stands under, so a row with an empty cell, or a heading holding " / ", still lines up; such a row
-needs half the headings' cells.
+needs half the headings' cells. Under a ruler of dashes each dash run sets its column's width.
+
+Machine exports' fields (JSON, key=value, XML, YAML, contact cards) and a form's "Label: value" lines
+are read as one-cell columns by their own readers.
 """
 
 from __future__ import annotations
