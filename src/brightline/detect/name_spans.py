@@ -30,7 +30,7 @@ _NAME_WORD = regex.compile(r"[^\s,]+")
 _TOKEN = regex.compile(r"\S+")
 # what no name holds: an identifier written in camelCase, a mail header's "X-" field, a key=value pair
 _MACHINE_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}+\p{Lu}\p{L}*|(?<![\p{L}])[Xx]-\p{L}+-|=")
-# a quoted key of an export ("resourceType": ...)
+# a quoted key of an export ("givenName": ...)
 _KEY_AFTER = regex.compile(r"[\"']\s*:")
 # a section number after a citation's name: dotted, or with a subsection in brackets
 _SECTION_NUMBER = regex.compile(r"\.?[ \t]*(?:§+[ \t]*)?\d+(?:\.\d+|\([a-z0-9]{1,3}\))")

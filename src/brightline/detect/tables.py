@@ -34,7 +34,7 @@ _CELL_MARK = regex.compile(r"[|\t]")
 _MIN_COLUMNS = 3
 # a heading is a label, not a sentence or a value; "#" or "No." heads a column of row numbers
 _HEADING = regex.compile(r"[\p{L}][\p{L}\d .,#/()'’_?&+\-]{0,40}|#|No\.?")
-# words run together in an export's headings: "LAST_NAME", "LAST-NAME", "LastName", "StudentID"
+# words run together in an export's headings: "LAST_NAME", "FAMILY-NAME", "LastName", "StudentID"
 _JOINED = regex.compile(r"_|(?<=\p{L})-(?=\p{L})|(?<=\p{Ll})(?=\p{Lu})")
 # a ruler of dash runs under a heading line marks each column's width, as a mainframe report or a
 # database client prints it ("------- ---- -"): a column may be one character wide

@@ -50,7 +50,7 @@ MERGED_CSV = "STUDENT,,,FOLLOW-UP\nLast,First,Student #,SRO involved?\nBarros,In
 # a mainframe extract: a ruler under the headings sets each column's width; a cell may be empty
 # and a column one character wide; the trailer line runs across the columns
 RULED_EXTRACT = (
-    "LCL-ID  LAST-NAME     FIRST-NAME MI S DOB      SSN       STREET-ADDR\n"
+    "LCL-ID  FAMILY-NAME   FIRST-NAME MI S DOB      SSN       STREET-ADDR\n"
     "------- ------------- ---------- -- - -------- --------- ----------------\n"
     "0071234 SOLBERG-AMOS  TRYGVE     K  M 20110304           14 ELM ST APT 2\n"
     "0071235 IWU           ADAEZE        F 20100915 000000000 7 ASH RD\n"
@@ -278,7 +278,7 @@ ROWS = [
     (StudentIdRecognizer, "STUDENT_ID", "The note was left in his locker, K-204, on Friday.", "K-204"),
     (SchoolRecognizer, "SCHOOL", "Escuela Primaria Los Olivos - Oficina", "Escuela Primaria Los Olivos"),
     (AddressRecognizer, "ADDRESS", "mail to PO Box 3307 please", "PO Box 3307"),
-    (TableColumnRecognizer, "PERSON", RULED_EXTRACT, "SOLBERG-AMOS"),  # LAST-NAME: hyphen-joined heading
+    (TableColumnRecognizer, "PERSON", RULED_EXTRACT, "SOLBERG-AMOS"),  # FAMILY-NAME: hyphen-joined heading
     (TableColumnRecognizer, "PERSON", RULED_EXTRACT, "K"),  # a middle initial
     (TableColumnRecognizer, "DATE_OF_BIRTH", RULED_EXTRACT, "20100915"),  # after an empty cell
     (TableColumnRecognizer, "ADDRESS", RULED_EXTRACT, "7 ASH RD"),  # STREET-ADDR, the last column
