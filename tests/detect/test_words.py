@@ -12,6 +12,10 @@ SPANISH = ("Querida familia: queremos informarle que su hija tuvo un problema en
 VIETNAMESE = ("Kính gửi quý phụ huynh: nhà trường xin thông báo về sự việc xảy ra với em vào buổi sáng "
               "thứ Năm. Em đã được đưa đến phòng y tế và về nhà cùng gia đình.")
 
+# an invented note in Polish
+POLISH = ("Dzień dobry, piszę w sprawie syna. Wczoraj nie było go w szkole, bo był chory i został w domu. "
+          "Proszę o informację, czy może nadrobić zadania.")
+
 
 def words_of(text: str) -> DocumentWords:
     return DocumentWords(load_roles(), known_words(), text)
@@ -19,7 +23,7 @@ def words_of(text: str) -> DocumentWords:
 
 @pytest.mark.parametrize(
     ("text", "languages"),
-    [(ENGLISH, ()), (SPANISH, ("es",)), (VIETNAMESE, ("vi",))],
+    [(ENGLISH, ()), (SPANISH, ("es",)), (VIETNAMESE, ("vi",)), (POLISH, ("pl",))],
 )
 def test_the_languages_a_document_is_written_in(text: str, languages: tuple[str, ...]) -> None:
     found = words_of(text).languages
@@ -83,6 +87,7 @@ def test_the_thresholds_are_ordered() -> None:
         (ENGLISH, "durante", False),
         (ENGLISH, "vaping", True),  # fairly frequent and in no gazetteer: a word
         (ENGLISH, "hall", True),  # a listed surname, but frequent enough to be a word
+        (POLISH, "nie", True),  # Polish's "not", in a note in Polish
     ],
 )
 def test_lower_case_words_of_the_documents_languages(text: str, word: str, lower_word: bool) -> None:

@@ -1,7 +1,7 @@
 """Ordinary words and name words: what people.py asks of each word of a candidate name.
 
 A word is ordinary when English, or a language the district's families write in, uses it often
-(wordfreq's Zipf scale; thresholds and languages in models/people/words.v5.yaml). A word the name
+(wordfreq's Zipf scale; thresholds and languages in models/people/words.v6.yaml). A word the name
 gazetteers list stays a possible name unless the document itself also writes it in lower case.
 """
 
@@ -18,7 +18,7 @@ from wordfreq import available_languages, zipf_frequency
 from ..resources import load_data
 from .roles import Roles
 
-WORDS_FILE = "people/words.v5.yaml"
+WORDS_FILE = "people/words.v6.yaml"
 _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}\p{M}\'’\-]+\b")
 _WORD = regex.compile(r"\p{L}+")
 _LETTER = regex.compile(r"\p{L}")
@@ -30,7 +30,7 @@ _ACRONYM_LETTERS = 6
 
 
 class WordsModel(BaseModel):
-    """models/people/words.v5.yaml."""
+    """models/people/words.v6.yaml."""
 
     model_config = ConfigDict(extra="forbid")
 
