@@ -134,3 +134,9 @@ def test_an_export_key_or_a_header_field_is_no_name(text: str, candidate: str) -
 def test_a_name_with_capitals_inside_stays() -> None:
     text = "Staff met DeShawn McKinney and his aunt LaToya."
     assert clean(text, "DeShawn McKinney") == "DeShawn McKinney"
+
+
+@pytest.mark.parametrize("kin", ["Ammu", "Hooyo", "Manman"])
+def test_a_kin_word_of_a_family_language_is_no_name_alone(kin: str) -> None:
+    text = f"{kin}  7:41 PM   call me when you leave school"  # an invented chat line
+    assert clean(text, kin) is None

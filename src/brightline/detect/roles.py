@@ -1,6 +1,6 @@
 """The role vocabulary behind detect/people.py: who is staff, what is not a name, which words are given names.
 
-models/people/roles.v5.yaml holds lists of regex alternatives (titles, staff fields, mail domains,
+models/people/roles.v6.yaml holds lists of regex alternatives (titles, staff fields, mail domains,
 relations ...); models/people/given_names.v2.txt and surnames.v1.txt the names of many cultures
 (training/build_gazetteer.py). Both are validated on load; a bad file is an error, never a fallback.
 """
@@ -17,14 +17,14 @@ from pydantic import BaseModel, ConfigDict
 from ..errors import MissingModelError
 from ..resources import load_data, models_dir
 
-ROLES_FILE = "people/roles.v5.yaml"
+ROLES_FILE = "people/roles.v6.yaml"
 # models/people/<name>.v<version>.txt, built by training/build_gazetteer.py
 GAZETTEER_VERSIONS = {"given_names": 2, "surnames": 1}
 _MIN_NAMES = 1000
 
 
 class RolesModel(BaseModel):
-    """models/people/roles.v5.yaml: lists of role vocabulary, one regex alternative per item."""
+    """models/people/roles.v6.yaml: lists of role vocabulary, one regex alternative per item."""
 
     model_config = ConfigDict(extra="forbid")
 
