@@ -317,6 +317,7 @@ ROWS = [
     (GovIdRecognizer, "GOV_ID", "Placa del carro: TX KLM-2203.", "TX KLM-2203"),
     (GovIdRecognizer, "GOV_ID", "Cédula de identidad: 0801-2009-11234", "0801-2009-11234"),
     (GovIdRecognizer, "GOV_ID", "su curp es LOPA090412MJCPRNA7 y", "LOPA090412MJCPRNA7"),  # CURP by its form
+    (GovIdRecognizer, "GOV_ID", "Padre, DUI: 04417729-3", "04417729-3"),  # El Salvador's identity card
     (AddressRecognizer, "ADDRESS", "Home: 2208 Pulaski St, Upper, Toledo, OH 43611",
      "2208 Pulaski St, Upper, Toledo, OH 43611"),
     (AddressRecognizer, "ADDRESS", "Address: 77 Elk St (rear), Buffalo, NY 14210", "77 Elk St (rear), Buffalo, NY 14210"),
@@ -374,6 +375,7 @@ NEGATIVE = [
     (AgeRecognizer, "AGE", "Il y a 2 ans, la famille est partie; depuis 3 ans ici."),  # spans of time
     (AgeRecognizer, "AGE", "Walikaa kwa miaka 3 kambini; منذ 3 سنوات"),
     (GovIdRecognizer, "GOV_ID", "Fall registration opens 8/14; the plate reads STAFF ONLY."),  # no plate
+    (GovIdRecognizer, "GOV_ID", "Father's DUI 24-00317 is pending in county court."),  # a charge, not an ID
     (SchoolRecognizer, "SCHOOL", "Dr. Ana Ruiz MS called the office."),  # MS after a name is a credential
 ]
 
