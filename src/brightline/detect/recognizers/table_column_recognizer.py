@@ -107,14 +107,12 @@ class TableColumnRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         """One result per cell of every PII column, and per value of every PII field."""
         results = []
-        columns = [*read_columns(text), *read_fields(text)]
-        kinds = [next((c for c in self.columns if c.heading.match(column.heading)), None) for column in columns]
-        in_table = {(column.table, kind.id) for column, kind in zip(columns, kinds, strict=True)
-                    if kind is not None and column.table >= 0}
-        fields = [f for f in read_form_fields(text) if not any(_POPULATION.search(text, *cell) for cell in f.cells)]
-        columns += fields
-        kinds += [next((c for c in self.columns if c.in_forms and c.heading.match(f.heading)), None) for f in fields]
-        for column, kind in zip(columns, kinds, strict=True):
+        found = [(column, self._kind(column.heading)) for column in [*read_columns(text), *read_fields(text)]]
+        in_table = {(column.table, kind.id) for column, kind in found if kind is not None and column.table >= 0}
+        found += [(field, kind) for field in read_form_fields(text)
+                  if (kind := self._kind(field.heading, in_forms=True)) is not None
+                  and not any(_POPULATION.search(text, *cell) for cell in field.cells)]
+        for column, kind in found:
             if kind is None or (kind.beside is not None and (column.table, kind.beside) not in in_table):
                 continue
             for start, end in column.cells:
@@ -131,6 +129,10 @@ class TableColumnRecognizer(EntityRecognizer):
                 results += [self._result(kind, *m.span(1)) for m in _BRACKETED_NAME.finditer(text, start, end)]
                 results += [self._result(kind, *m.span(), Label.STUDENT_ID) for m in _NUMBER.finditer(text, start, end)]
         return results
+
+    def _kind(self, heading: str, in_forms: bool = False) -> _Column | None:
+        """The first kind of column the heading names; of a form's field, only a kind read in forms."""
+        return next((c for c in self.columns if (c.in_forms or not in_forms) and c.heading.match(heading)), None)
 
     def _result(self, column: _Column, start: int, end: int, label: Label | None = None) -> RecognizerResult:
         return explained_result(self, str(label or column.label), start, end, SCORE, f"{self.ref}:{column.id}",
