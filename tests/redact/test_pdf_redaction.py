@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import numpy
 import pdfplumber
 import pikepdf
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from brightline import Pipeline
 from brightline.errors import InputFileError, VerificationError
 from brightline.ingest import read_pdf
+from brightline.redact.pdf import Box, burn
 from tests.assertions import requires_ocr
 from tests.redact import pdf_factory as make
 
@@ -275,8 +279,6 @@ def test_annotation_boxes_are_earlier_redactions(pipeline: Pipeline, tmp_path: P
 
 def test_pseudonyms_follow_the_person_across_pdfs_and_text(tmp_path: Path) -> None:
     """Two students in two PDFs get two tokens; one student gets one token in a PDF and in text."""
-    import re
-
     from brightline.config import RedactionStyle, Settings
 
     keyed = Pipeline(Settings(style=RedactionStyle.PSEUDONYM, pseudonym_key=b"an office key of thirty-two bytes or more"))
@@ -293,3 +295,29 @@ def test_pseudonyms_follow_the_person_across_pdfs_and_text(tmp_path: Path) -> No
     in_text = set(re.findall(r"\[PERSON ([0-9a-f]{16})\]", text))
     assert in_text and in_text <= tokens[0]
 
+
+
+def test_punctuation_beside_a_box_stays_in_the_text_layer(pipeline: Pipeline, tmp_path: Path) -> None:
+    output = redact(pipeline, make.base(tmp_path / "comma.pdf"), tmp_path)
+    with pdfplumber.open(output) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert re.search(r"Mother: \[PERSON \d+\] ?, \[PHONE \d+\]", text), text  # the comma after the mother's name
+
+
+@pytest.mark.parametrize(
+    ("width", "labelled"),
+    [
+        (90.0, True),  # the label fits as drawn
+        (36.0, True),  # narrowed: a box as narrow as a pair of initials still says what it hides
+        (4.0, False),  # too narrow for any letters: solid black
+    ],
+)
+def test_a_box_shows_its_label_when_it_can(width: float, labelled: bool) -> None:
+    dpi = 200
+    page = Image.new("L", (600, 200), 255)
+    burned = burn(page, [Box(1, 10.0, 10.0, 10.0 + width, 23.0, "[DATE_OF_BIRTH 1]")], dpi)
+    scale = dpi / 72
+    inside = numpy.asarray(burned.crop((int(10 * scale) + 1, int(10 * scale) + 1, int((10 + width) * scale) - 1,
+                                        int(23 * scale) - 1)))
+    assert (inside < 128).mean() > 0.5  # still a black box
+    assert bool((inside >= 128).any()) is labelled

@@ -32,6 +32,8 @@ _COVERED = 0.85  # a word whose box is this dark is under a box already, not tex
 _HELVETICA: dict[str, int] = FONT_METRICS["Helvetica"][1]  # glyph widths in 1/1000 em
 _FIT = 0.92  # a word fills this share of its box, so extractors still see the gap to the next one
 _TALL = 36.0  # points; a box this tall covers a picture, not a line, and its label is sized to its width
+_NARROWEST = 0.5  # a label too wide for its box is narrowed to this share of its width before it shrinks
+_SMALLEST = 6  # pixels: the smallest letters a label is written in
 
 
 @dataclass(frozen=True)
@@ -93,18 +95,44 @@ def burn(image: Image.Image, boxes: list[Box], dpi: int) -> Image.Image:
         draw.rectangle(rect, fill=0)
     labelled: list[tuple[float, float, float, float]] = []
     for box, rect in zip(boxes, rects, strict=True):
-        if any(rect[0] < r[2] and r[0] < rect[2] and rect[1] < r[3] and r[1] < rect[3] for r in labelled):
+        if not box.label or any(rect[0] < r[2] and r[0] < rect[2] and rect[1] < r[3] and r[1] < rect[3]
+                                for r in labelled):
             continue
-        height = rect[3] - rect[1]
-        font = ImageFont.load_default(size=max(6, int(height * 0.7)))
-        left, top, right, bottom = draw.textbbox((0, 0), box.label, font=font)
-        if right - left > rect[2] - rect[0] - 2 and height > _TALL * scale:  # a picture's box: fit its width
-            font = ImageFont.load_default(size=max(6, int(font.size * (rect[2] - rect[0] - 2) / (right - left))))
-            left, top, right, bottom = draw.textbbox((0, 0), box.label, font=font)
-        if right - left <= rect[2] - rect[0] - 2 and bottom - top <= height - 2:
-            draw.text((rect[0] + 1, rect[1] + (height - (bottom - top)) / 2 - top), box.label, fill=255, font=font)
+        label = _label_image(box.label, int(rect[2] - rect[0]) - 2, int(rect[3] - rect[1]) - 2, dpi)
+        if label is not None:
+            burned.paste(label, (int(rect[0]) + 1, int((rect[1] + rect[3] - label.height) / 2)))
             labelled.append(rect)
     return burned
+
+
+def _label_image(text: str, width: int, height: int, dpi: int) -> Image.Image | None:
+    """A placeholder in white on black that fits a box of `width` x `height` pixels; None when none can.
+
+    Letters are 70% of the box's height. A label too wide is narrowed, to half its width at most, and then
+    made smaller: a box as narrow as a pair of initials still says what it hides, as the text layer does.
+    A picture's tall box sizes its label to its width.
+    """
+    if width <= 0 or height <= 0:
+        return None
+    size = max(_SMALLEST, int(height * 0.7))
+    if height > _TALL * dpi / 72:
+        natural = ImageFont.load_default(size=size).getlength(text)
+        size = max(_SMALLEST, int(size * min(1.0, width / max(natural, 1.0))))
+    font = ImageFont.load_default(size=size)
+    left, top, right, bottom = font.getbbox(text)
+    natural_width, natural_height = right - left, bottom - top
+    if natural_width <= 0 or natural_height <= 0:
+        return None
+    label = Image.new("L", (natural_width, natural_height), 0)
+    ImageDraw.Draw(label).text((-left, -top), text, fill=255, font=font)
+    fit_width = min(natural_width, width)
+    # narrowed to half at most; beyond that the letters shrink with the width
+    fit_height = min(height, int(natural_height * min(1.0, fit_width / (natural_width * _NARROWEST))))
+    if fit_height < _SMALLEST:
+        return None
+    if (fit_width, fit_height) == (natural_width, natural_height):
+        return label
+    return label.resize((fit_width, fit_height), Image.Resampling.LANCZOS)
 
 
 def text_layer_words(pdf: PdfText, page: int, findings: list[Finding], labels: Collection[Label],
@@ -132,19 +160,35 @@ def text_layer_words(pdf: PdfText, page: int, findings: list[Finding], labels: C
 
 def _word(pdf: PdfText, start: int, end: int, covered: set[int], redacted: list[Finding], placed: set[int],
           operator: Operator, canonical: dict[str, str], image: Image.Image, dpi: int) -> list[tuple[str, CharBox]]:
-    chars = [c for c in pdf.boxes[start:end] if c is not None]
-    box = CharBox(chars[0].page, min(c.x0 for c in chars), min(c.top for c in chars), max(c.x1 for c in chars),
-                  max(c.bottom for c in chars))
-    if any(i in covered for i in range(start, end)):
-        finding = next(f for f in redacted if f.start < end and start < f.end)
-        if id(finding) in placed:
-            return []
-        placed.add(id(finding))
-        return [(operator.replacement(finding, canonical[entity_key(finding)]), box)]
-    share = _ink_share(image, box, dpi)
-    if share == 0 or share >= _COVERED:
-        return []  # not inked (hidden text) or under a box already (an earlier redaction)
-    return [(pdf.text[start:end], box)]
+    """A word's redacted parts as placeholders and its kept parts as written: "Quispe," keeps its comma."""
+    words: list[tuple[str, CharBox]] = []
+    for part_start, part_end in _runs(start, end, covered):
+        chars = [c for c in pdf.boxes[part_start:part_end] if c is not None]
+        if not chars:
+            continue
+        box = CharBox(chars[0].page, min(c.x0 for c in chars), min(c.top for c in chars), max(c.x1 for c in chars),
+                      max(c.bottom for c in chars))
+        if part_start in covered:
+            finding = next(f for f in redacted if f.start < part_end and part_start < f.end)
+            if id(finding) not in placed:
+                placed.add(id(finding))
+                words.append((operator.replacement(finding, canonical[entity_key(finding)]), box))
+            continue
+        share = _ink_share(image, box, dpi)
+        if 0 < share < _COVERED:  # not inked is hidden text; darker is under a box already (an earlier redaction)
+            words.append((pdf.text[part_start:part_end], box))
+    return words
+
+
+def _runs(start: int, end: int, covered: set[int]) -> list[tuple[int, int]]:
+    """[start, end) cut where it passes in or out of the redacted characters."""
+    runs: list[tuple[int, int]] = []
+    for index in range(start, end):
+        if runs and (index in covered) == (runs[-1][0] in covered):
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    return runs
 
 
 def _ink_share(image: Image.Image, box: CharBox, dpi: int) -> float:
