@@ -8,7 +8,9 @@ from brightline.detect.profiles import load_profile, read_profile, rule_set_file
 from brightline.detect.roles import load_roles
 from brightline.detect.vocab import load_rule_set
 from brightline.errors import ConfigError, MissingModelError
-from brightline.resources import models_dir
+from brightline.redact.pdf import BoxWidths, even_box_widths
+from brightline.resources import models_dir, read_yaml, validated
+from brightline.types import Label
 from brightline.score import load_weights
 
 RULE_SETS = sorted((models_dir() / "terms").glob("*.yaml")) + sorted((models_dir() / "patterns").glob("*.yaml"))
@@ -24,6 +26,14 @@ def test_rule_sets_load(path: Path) -> None:
 def test_roles_and_weights_load() -> None:
     assert load_roles().not_names
     assert load_weights().levels
+    assert even_box_widths()[Label.PERSON] > even_box_widths()[Label.AGE]  # a name needs the wider box
+
+
+def test_box_widths_name_only_labels(tmp_path: Path) -> None:
+    path = tmp_path / "box_widths.v1.yaml"
+    path.write_text("name: box_widths\nversion: 1\nwidths: {PERSON: 11, NICKNAME: 4}\n", encoding="utf-8")
+    with pytest.raises(MissingModelError, match="invalid at widths.NICKNAME"):
+        validated(BoxWidths, read_yaml(path), path)
 
 
 @pytest.mark.parametrize(

@@ -67,6 +67,16 @@ def _model_option(function):  # type: ignore[no-untyped-def]
                         help="spaCy pipeline: installed package name or path (never downloaded).")(function)
 
 
+def _pdf_options(dpi_help: str):  # type: ignore[no-untyped-def]
+    def decorate(function):  # type: ignore[no-untyped-def]
+        function = click.option("--even-boxes", is_flag=True,
+                                help="Widen PDF boxes to one width per label, so a box does not tell how long "
+                                     "the name or number under it was.")(function)
+        return click.option("--dpi", type=click.IntRange(72, 600), default=200, show_default=True,
+                            help=dpi_help)(function)
+    return decorate
+
+
 def _profile(name: str | None) -> str | None:
     """The profile's name, checked before any model loads: an unknown or bad profile is one sentence."""
     if not name:
@@ -148,7 +158,7 @@ def screen(
                    "Default: the recipient's policy.")
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help=f"Key for --style pseudonym (or set {KEY_ENV}).")
-@click.option("--dpi", type=click.IntRange(72, 600), default=200, show_default=True, help="Resolution of redacted PDFs.")
+@_pdf_options("Resolution of redacted PDFs.")
 @click.option("--release-to", type=click.Choice(_RECIPIENT_NAMES), default=None,
               help="Release the copies to this recipient: withheld documents are not written, each release is logged.")
 @click.option("--released-by", default=None, help="Name of the person releasing (with --release-to).")
@@ -161,10 +171,10 @@ def screen(
 @_password_option
 @_verbose_option
 def redact(
-    paths: tuple[Path, ...], out_dir: Path, style: str | None, key_file: Path | None, dpi: int, release_to: str | None,
-    released_by: str | None, releaser_role: str, affiliation: str, purpose: str | None, log_db: str | None,
-    recipient: str, basis: str, policy_file: Path | None, model: str, profile: str | None, password: str | None,
-    verbose: int, quiet: bool,
+    paths: tuple[Path, ...], out_dir: Path, style: str | None, key_file: Path | None, dpi: int, even_boxes: bool,
+    release_to: str | None, released_by: str | None, releaser_role: str, affiliation: str, purpose: str | None,
+    log_db: str | None, recipient: str, basis: str, policy_file: Path | None, model: str, profile: str | None,
+    password: str | None, verbose: int, quiet: bool,
 ) -> None:
     """Write a redacted copy of each document in PATHS to --out; PDFs are rebuilt from pixels and verified.
 
@@ -179,7 +189,8 @@ def redact(
             raise click.UsageError("--recipient and --release-to name different recipients.")
         recipient = release_to
     settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model,
-                                   profile=_profile(profile), password=password, dpi=dpi)
+                                   profile=_profile(profile), password=password, dpi=dpi,
+                                   even_boxes=even_boxes)
     disclosure_log = DisclosureLog(log_db) if release_to is not None else None
     pipeline = Pipeline(settings)
     targets = _targets(paths, out_dir)
@@ -329,14 +340,14 @@ def diff(
 @cli.command()
 @click.argument("original", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.argument("redacted", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--dpi", type=click.IntRange(72, 600), default=200, show_default=True, help="Resolution it was redacted at.")
+@_pdf_options("Resolution it was redacted at (and --even-boxes if it was).")
 @_context_options
 @_model_option
 @_password_option
 @_verbose_option
 def verify(
-    original: Path, redacted: Path, dpi: int, recipient: str, basis: str, policy_file: Path | None, model: str,
-    profile: str | None, password: str | None, verbose: int, quiet: bool,
+    original: Path, redacted: Path, dpi: int, even_boxes: bool, recipient: str, basis: str, policy_file: Path | None,
+    model: str, profile: str | None, password: str | None, verbose: int, quiet: bool,
 ) -> None:
     """Check that REDACTED (a PDF) leaks nothing of ORIGINAL: extractors, objects, structure, pixels, OCR.
 
@@ -344,7 +355,7 @@ def verify(
     """
     configure_logging(verbose)
     pipeline = Pipeline(_settings(recipient, basis, policy_file, model=model, profile=_profile(profile),
-                                  password=password, dpi=dpi))
+                                  password=password, dpi=dpi, even_boxes=even_boxes))
     result = next(pipeline.screen_paths([original]))
     if result.error is not None:
         raise InputFileError(result.error)
@@ -385,15 +396,15 @@ def evaluate_command(folder: Path, as_json: bool, model: str, profile: str | Non
               help="Redaction style; default: the recipient's policy.")
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help=f"Key for --style pseudonym (or set {KEY_ENV}).")
-@click.option("--dpi", type=click.IntRange(72, 600), default=200, show_default=True, help="Resolution of redacted PDFs.")
+@_pdf_options("Resolution of redacted PDFs.")
 @_context_options
 @_model_option
 @_password_option
 @_verbose_option
 def batch(
     source: Path, out_dir: Path, workers: int, cluster: str | None, style: str | None, key_file: Path | None, dpi: int,
-    recipient: str, basis: str, policy_file: Path | None, model: str, profile: str | None, password: str | None,
-    verbose: int, quiet: bool,
+    even_boxes: bool, recipient: str, basis: str, policy_file: Path | None, model: str, profile: str | None,
+    password: str | None, verbose: int, quiet: bool,
 ) -> None:
     """Redact a folder tree or a .zip archive into a verified twin, with a manifest and summaries.
 
@@ -404,7 +415,8 @@ def batch(
 
     configure_logging(verbose)
     settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model,
-                                   profile=_profile(profile), password=password, dpi=dpi)
+                                   profile=_profile(profile), password=password, dpi=dpi,
+                                   even_boxes=even_boxes)
     report = run_batch(source, out_dir, settings, workers=workers, cluster=cluster, quiet=quiet)
     click.echo(f"{report.done} redacted, {report.already_done} already done, {report.failed} failed, "
                f"{report.refused} refused, {report.skipped} skipped; see {out_dir / 'summary.html'}", err=True)

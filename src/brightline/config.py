@@ -36,6 +36,8 @@ class Settings(BaseModel):
     max_bytes: int = Field(default=2_000_000, ge=1)
     password: str | None = Field(default=None, repr=False)  # for encrypted PDFs; never logged
     dpi: int = Field(default=200, ge=72, le=600)
+    # PDF boxes widened to one width per label (models/redaction), so a box does not tell a name's length
+    even_boxes: bool = False
     batch_size: int = Field(default=16, ge=1, le=1024)
 
     @property

@@ -14,7 +14,16 @@ from .ingest import IMAGE_SUFFIXES, PDF_SUFFIX, PdfText, decode_text, image_pdf,
 from .log import get_logger
 from .redact import cover_repeats, make_operator, redact_text, surviving_values
 from .redact.operators import Operator
-from .redact.pdf import Box, PageImage, burn, redaction_boxes, render_pages, text_layer_words, write_pdf
+from .redact.pdf import (
+    Box,
+    PageImage,
+    burn,
+    even_box_widths,
+    redaction_boxes,
+    render_pages,
+    text_layer_words,
+    write_pdf,
+)
 from .redact.reread import reread
 from .redact.verify import PdfRedaction, verify_pdf
 from .score import decide, load_weights, score_risk
@@ -134,7 +143,8 @@ class Pipeline:
         labels = self.settings.labels
         operator = make_operator(self.settings.redaction_style, self.settings.pseudonym_key)
         findings = cover_repeats(result.text, result.findings, labels)
-        return findings, operator, redaction_boxes(result.pdf, findings, labels, operator)
+        even = even_box_widths() if self.settings.even_boxes else None
+        return findings, operator, redaction_boxes(result.pdf, findings, labels, operator, even)
 
     def _pdf_plan(self, result: ScreenResult) -> PdfRedaction:
         findings, operator, boxes = self._pdf_redaction(result)

@@ -321,3 +321,20 @@ def test_a_box_shows_its_label_when_it_can(width: float, labelled: bool) -> None
                                         int(23 * scale) - 1)))
     assert (inside < 128).mean() > 0.5  # still a black box
     assert bool((inside >= 128).any()) is labelled
+
+
+def test_even_boxes_hide_how_long_a_name_is(pipeline: Pipeline, tmp_path: Path) -> None:
+    """With --even-boxes every name's box is one width: the lone surname's as wide as the full name's."""
+    from brightline.config import Settings
+
+    source = make.base(tmp_path / "even.pdf")
+
+    def person_widths(screener: Pipeline) -> set[float]:
+        result = next(screener.screen_paths([source]))
+        return {round(b.x1 - b.x0, 1) for b in screener.pdf_boxes(result) if b.label.startswith("[PERSON")}
+
+    even = Pipeline(Settings(even_boxes=True))
+    assert len(person_widths(pipeline)) > 1  # as drawn, each box tells its name's length
+    assert len(person_widths(even)) == 1
+    output = redact(even, source, tmp_path)  # verified as any copy is
+    assert "Quispe" not in everything_extractable(output)

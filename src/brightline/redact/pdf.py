@@ -11,17 +11,21 @@ annotations, forms, attachments, scripts, outlines, layers or structure tree are
 from __future__ import annotations
 
 import zlib
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Annotated
 
 import pikepdf
 import pypdfium2 as pdfium
 from pdfminer.fontmetrics import FONT_METRICS
 from PIL import Image, ImageDraw, ImageFont
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..ingest.pdf import CharBox, PdfText
 from ..ingest.render import open_document, render_page
+from ..resources import load_data
 from ..types import Finding, Label
 from .operators import Operator, canonical_forms, entity_key
 
@@ -48,8 +52,29 @@ class Box:
     label: str
 
 
-def redaction_boxes(pdf: PdfText, findings: list[Finding], labels: Collection[Label], operator: Operator) -> list[Box]:
-    """One rectangle per line of characters of every redacted finding, and one per covering annotation."""
+class BoxWidths(BaseModel):
+    """models/redaction/box_widths: the width, in ems of the line's height, of each label's even boxes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    version: int = Field(ge=1)
+    widths: dict[Label, Annotated[float, Field(gt=0, le=60)]]
+
+
+@cache
+def even_box_widths() -> Mapping[Label, float]:
+    """The shipped widths for --even-boxes, validated on load."""
+    return load_data("redaction/box_widths.v1.yaml", BoxWidths).widths
+
+
+def redaction_boxes(pdf: PdfText, findings: list[Finding], labels: Collection[Label], operator: Operator,
+                    even: Mapping[Label, float] | None = None) -> list[Box]:
+    """One rectangle per line of characters of every redacted finding, and one per covering annotation.
+
+    With `even` (ems of the line's height per label), a box narrower than its label's width is widened
+    to it, so its width no longer tells the length of what it hides.
+    """
     boxes: list[Box] = []
     chosen = sorted((f for f in findings if f.label in labels), key=lambda f: f.start)
     canonical = canonical_forms(chosen)
@@ -60,10 +85,22 @@ def redaction_boxes(pdf: PdfText, findings: list[Finding], labels: Collection[La
             if char is not None:
                 lines.setdefault((char.page, round(char.bottom)), []).append(char)
         for (page, _), chars in lines.items():
-            boxes.append(Box(page, min(c.x0 for c in chars) - _PAD, min(c.top for c in chars) - _PAD,
-                             max(c.x1 for c in chars) + _PAD, max(c.bottom for c in chars) + _PAD, placeholder))
+            top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
+            x0, x1 = min(c.x0 for c in chars), max(c.x1 for c in chars)
+            if even and finding.label in even:
+                x0, x1 = _widened(x0, x1, even[finding.label] * (bottom - top), pdf.page_sizes[page - 1][0])
+            boxes.append(Box(page, x0 - _PAD, top - _PAD, x1 + _PAD, bottom + _PAD, placeholder))
     # an earlier redaction made as an annotation is not drawn from the page: it is burned back in, unlabelled
     return boxes + [Box(r.page, r.x0, r.top, r.x1, r.bottom, "") for r in pdf.covering]
+
+
+def _widened(x0: float, x1: float, width: float, page_width: float) -> tuple[float, float]:
+    """[x0, x1] grown to `width` to the right, or to the left where the page ends; never narrowed."""
+    if x1 - x0 >= width:
+        return x0, x1
+    if x0 + width <= page_width:
+        return x0, x0 + width
+    return max(0.0, min(x0, page_width - width)), max(x1, page_width)
 
 
 def render_pages(source: Path | bytes, name: str, password: str | None, dpi: int) -> Iterator[Image.Image]:
@@ -84,8 +121,8 @@ def text_layer(document: pdfium.PdfDocument, separator: str = "\n") -> str:
 def burn(image: Image.Image, boxes: list[Box], dpi: int) -> Image.Image:
     """The page image with every box filled solid black and its placeholder written in it when it fits.
 
-    All boxes are filled before any label is written, and a box overlapping one already labelled gets
-    no label: labels drawn over each other would leave a box more white than black.
+    All boxes are filled before any label is written, and a label that would overlap one already written
+    is left out: labels drawn over each other would leave a box more white than black.
     """
     burned = image.copy()
     draw = ImageDraw.Draw(burned)
@@ -93,16 +130,29 @@ def burn(image: Image.Image, boxes: list[Box], dpi: int) -> Image.Image:
     rects = [(box.x0 * scale, box.top * scale, box.x1 * scale, box.bottom * scale) for box in boxes]
     for rect in rects:
         draw.rectangle(rect, fill=0)
-    labelled: list[tuple[float, float, float, float]] = []
+    written: list[tuple[int, int, int, int]] = []
     for box, rect in zip(boxes, rects, strict=True):
-        if not box.label or any(rect[0] < r[2] and r[0] < rect[2] and rect[1] < r[3] and r[1] < rect[3]
-                                for r in labelled):
+        label = _label_image(box.label, int(rect[2] - rect[0]) - 2, int(rect[3] - rect[1]) - 2, dpi) if box.label else None
+        if label is None:
             continue
-        label = _label_image(box.label, int(rect[2] - rect[0]) - 2, int(rect[3] - rect[1]) - 2, dpi)
-        if label is not None:
-            burned.paste(label, (int(rect[0]) + 1, int((rect[1] + rect[3] - label.height) / 2)))
-            labelled.append(rect)
+        area = _label_area(label, rect, written)
+        if area is not None:
+            burned.paste(label, area[:2])
+            written.append(area)
     return burned
+
+
+def _label_area(label: Image.Image, rect: tuple[float, float, float, float],
+                written: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int] | None:
+    """Where in its box a label goes: at the box's left, or right after the labels it would cover; None if nowhere."""
+    left, top = int(rect[0]) + 1, int((rect[1] + rect[3] - label.height) / 2)
+    while left + label.width <= rect[2] - 1:
+        area = (left, top, left + label.width, top + label.height)
+        overlapped = [a for a in written if area[0] < a[2] and a[0] < area[2] and area[1] < a[3] and a[1] < area[3]]
+        if not overlapped:
+            return area
+        left = max(a[2] for a in overlapped) + 4  # a gap, so two labels read as two
+    return None
 
 
 def _label_image(text: str, width: int, height: int, dpi: int) -> Image.Image | None:
