@@ -10,8 +10,8 @@ from brightline.detect.vocab import load_rule_set
 from brightline.errors import ConfigError, MissingModelError
 from brightline.redact.pdf import BoxWidths, even_box_widths
 from brightline.resources import models_dir, read_yaml, validated
-from brightline.types import Label
 from brightline.score import load_weights
+from brightline.types import Label
 
 RULE_SETS = sorted((models_dir() / "terms").glob("*.yaml")) + sorted((models_dir() / "patterns").glob("*.yaml"))
 

@@ -130,17 +130,20 @@ def hidden_layer_and_actual_text(path: Path) -> Path:
     return path
 
 
-def with_annotation_boxes(path: Path, *, square_fill: list[float], square_flags: int = 4) -> Path:
+def with_annotation_boxes(path: Path, *, square_fill: list[float], square_flags: int = 4, looped: bool = False) -> Path:
     """Earlier redactions made as annotations: a filled Square over the name line, a Redact mark over
-    the sentence about arrival, and a sticky note (dropped, never shown)."""
+    the sentence about arrival, and a sticky note (dropped, never shown). `looped`: the note's popup
+    entry leads back to the note, as in files that made pdfplumber's `annots` recurse without end."""
     base(path)
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         square = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Square, Rect=[100, 716, 300, 734],
                                     IC=square_fill, C=[0, 0, 0], F=square_flags)
         mark = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Redact, Rect=[70, 682, 200, 698])
-        note = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Text, Rect=[400, 600, 420, 620],
-                                  Contents=pikepdf.String("see the custodian"))
-        pdf.pages[0].Annots = pdf.make_indirect([pdf.make_indirect(a) for a in (square, mark, note)])
+        note = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Text,
+                                                    Rect=[400, 600, 420, 620], Contents=pikepdf.String("see the custodian")))
+        if looped:
+            note.Popup = note
+        pdf.pages[0].Annots = pdf.make_indirect([pdf.make_indirect(square), pdf.make_indirect(mark), note])
         pdf.save(path)
     return path
 

@@ -249,20 +249,22 @@ def test_boxes_off_the_text_are_caught_by_the_original_glyphs(pipeline: Pipeline
 
 
 @pytest.mark.parametrize(
-    ("fill", "flags", "covered"),
+    ("fill", "flags", "looped", "covered"),
     [
-        ([0, 0, 0], 4, [": QUISPE, Mateo DOB: 03/14/2009", "Quispe recently arrived fro"]),
-        ([1, 1, 1], 4, ["Quispe recently arrived fro"]),  # a white box hides nothing
-        ([0, 0, 0], 6, ["Quispe recently arrived fro"]),  # nor does an annotation flagged hidden
+        ([0, 0, 0], 4, False, [": QUISPE, Mateo DOB: 03/14/2009", "Quispe recently arrived fro"]),
+        ([1, 1, 1], 4, False, ["Quispe recently arrived fro"]),  # a white box hides nothing
+        ([0, 0, 0], 6, False, ["Quispe recently arrived fro"]),  # nor does an annotation flagged hidden
+        # an annotation that refers to itself is read, not refused as malformed
+        ([0, 0, 0], 4, True, [": QUISPE, Mateo DOB: 03/14/2009", "Quispe recently arrived fro"]),
     ],
-    ids=["dark_square", "white_square", "hidden_square"],
+    ids=["dark_square", "white_square", "hidden_square", "self_referring_note"],
 )
 def test_annotation_boxes_are_earlier_redactions(pipeline: Pipeline, tmp_path: Path, fill: list[float], flags: int,
-                                                 covered: list[str]) -> None:
-    import numpy
+                                                 looped: bool, covered: list[str]) -> None:
     import pypdfium2 as pdfium
 
-    source = make.with_annotation_boxes(tmp_path / "annotated.pdf", square_fill=fill, square_flags=flags)
+    source = make.with_annotation_boxes(tmp_path / "annotated.pdf", square_fill=fill, square_flags=flags,
+                                        looped=looped)
     result = next(pipeline.screen_paths([source]))
     assert [f.text for f in result.findings if f.label == "COVERED_TEXT"] == covered
     output = redact(pipeline, source, tmp_path)

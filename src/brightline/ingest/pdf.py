@@ -22,6 +22,7 @@ import pdfplumber
 import pikepdf
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import InputFileError
@@ -186,17 +187,28 @@ def _covering_annotations(page: pdfplumber.page.Page) -> list[Rect]:
 
     A viewer draws them over the page, so the text beneath is hidden to the eye yet read by every
     extractor. Other annotations (notes, stamps, links, form fields) are dropped from the output unread.
+    Only the four entries needed are resolved: pdfplumber's `annots` resolves every reference in an
+    annotation, and one that leads back to itself recursed until Python gave up.
     """
     found = []
-    for annotation in page.annots:
-        data = annotation.get("data") or {}
-        subtype = getattr(data.get("Subtype"), "name", data.get("Subtype"))
-        hidden = isinstance(data.get("F"), int) and data["F"] & _HIDDEN_FLAG
-        fill = data.get("IC")
-        shade = _luminance(list(fill)) if isinstance(fill, (list, tuple)) and fill else None
+    height = page.root_page.height
+    for reference in resolve1(page.page_obj.annots) or []:
+        data = resolve1(reference)
+        if not isinstance(data, dict):
+            continue
+        subtype = resolve1(data.get("Subtype"))
+        subtype = getattr(subtype, "name", subtype)
+        flags = resolve1(data.get("F"))
+        hidden = isinstance(flags, int) and flags & _HIDDEN_FLAG
+        fill = resolve1(data.get("IC"))
+        shade = _luminance([resolve1(v) for v in fill]) if isinstance(fill, (list, tuple)) and fill else None
+        rect = [resolve1(v) for v in resolve1(data.get("Rect")) or []]
+        if len(rect) != 4 or not all(isinstance(v, (int, float)) for v in rect):
+            continue
         if subtype == "Redact" or (subtype == "Square" and not hidden and shade is not None and shade < _DARK):
-            found.append((min(annotation["x0"], annotation["x1"]), min(annotation["top"], annotation["bottom"]),
-                          max(annotation["x0"], annotation["x1"]), max(annotation["top"], annotation["bottom"])))
+            # pdfplumber's page space: from the MediaBox's top, which is the area shown (see _normalised)
+            found.append((min(rect[0], rect[2]), height - max(rect[1], rect[3]),
+                          max(rect[0], rect[2]), height - min(rect[1], rect[3])))
     return found
 
 
