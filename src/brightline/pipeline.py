@@ -126,12 +126,12 @@ class Pipeline:
     def verify_pdf(self, result: ScreenResult, redacted: Path, read_back: bool = False) -> None:
         """Check an existing redaction of a screened PDF as redact checks its own (VerificationError if not clean).
 
-        With `read_back`, the copy's pixels are also read by OCR (seconds a page).
+        With `read_back`, the copy's pixels are also read by OCR (seconds a page) and that text screened again.
         """
         plan = self._pdf_plan(result)
         verify_pdf(redacted, plan)
         if read_back:
-            reread(redacted, plan)
+            reread(redacted, plan, self.detector.detect, self.settings.labels)
 
     def pdf_boxes(self, result: ScreenResult) -> list[Box]:
         """Where a screened PDF's redaction boxes go, and the placeholder each shows."""

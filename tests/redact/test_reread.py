@@ -27,3 +27,25 @@ def test_reading_the_copy_back_by_ocr(pipeline: Pipeline, tmp_path: Path) -> Non
     write_pdf(tampered, [PageImage.from_burned(unburned, 0, [])], 200)
     with pytest.raises(VerificationError, match="read off the page by OCR"):
         reread(tampered, plan)
+
+
+@requires_ocr
+def test_the_text_read_back_is_screened_again(pipeline: Pipeline, tmp_path: Path) -> None:
+    """A name nobody redacted or kept (a picture of text never read) fails the copy; the clean copy passes."""
+    from PIL import ImageDraw, ImageFont
+
+    from brightline.redact.pdf import PageImage, write_pdf
+    from brightline.redact.reread import reread
+
+    source = make.base(tmp_path / "report.pdf")
+    plan = pipeline._pdf_plan(next(pipeline.screen_paths([source])))
+    screen, labels = pipeline.detector.detect, pipeline.settings.labels
+    reread(redact(pipeline, source, tmp_path), plan, screen, labels)  # labels on boxes are not read as names
+    page = plan.pages[0].image()
+    ImageDraw.Draw(page).text((150, 1000), "Emergency contact: Yolanda Achterberg", fill=0,
+                              font=ImageFont.load_default(size=34))
+    pictured = tmp_path / "pictured.pdf"
+    write_pdf(pictured, [PageImage.from_burned(page, 0, [])], 200)
+    reread(pictured, plan)  # no word of a redacted value is on the page ...
+    with pytest.raises(VerificationError, match=r"still shows what the redaction removes \(PERSON\)"):
+        reread(pictured, plan, screen, labels)  # ... but a name is, and the detector reads it
