@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
+from pdfminer.fontmetrics import FONT_METRICS
 from PIL import Image, ImageDraw
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
@@ -215,3 +216,39 @@ def with_picture(picture: Image.Image, dpi: int = 300, at: tuple[float, float] =
     def draw(c: canvas.Canvas) -> None:
         c.drawImage(ImageReader(picture), at[0], at[1], picture.width * 72 / dpi, picture.height * 72 / dpi)
     return draw
+
+
+# maps each printable code to the next character: the text extracts as "Tuvefou" where "Student" is drawn
+_SHIFTED_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Shifted def
+/CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange
+1 beginbfrange <20> <7D> <0021> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end"""
+
+
+def type3_text(path: Path, line: str = "Student: Mateo Quispe, DOB 03/14/2009") -> Path:
+    """A line set in a Type3 font whose glyphs draw Helvetica's letters while its ToUnicode map says
+    other ones: every extractor reads the shifted text, the page shows the real one."""
+    pdf = pikepdf.new()
+    helvetica = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                     BaseFont=pikepdf.Name.Helvetica))
+    widths = FONT_METRICS["Helvetica"][1]
+    procs, names = pikepdf.Dictionary(), []
+    for code in range(32, 127):
+        char = chr(code)
+        escaped = char.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        procs[f"/g{code}"] = pikepdf.Stream(pdf, f"{widths.get(char, 556)} 0 d0 BT /H 1000 Tf ({escaped}) Tj ET".encode())
+        names.append(pikepdf.Name(f"/g{code}"))
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type3, FontBBox=[0, -250, 1000, 1000],
+        FontMatrix=[0.001, 0, 0, 0.001, 0, 0], CharProcs=procs, FirstChar=32, LastChar=126,
+        Encoding=pikepdf.Dictionary(Type=pikepdf.Name.Encoding, Differences=[32, *names]),
+        Widths=[widths.get(chr(code), 556) for code in range(32, 127)],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(H=helvetica)),
+        ToUnicode=pikepdf.Stream(pdf, _SHIFTED_CMAP)))
+    content = (f"BT /F1 11 Tf 72 720 Td (Incident report, page one.) Tj ET BT /T3 12 Tf 72 690 Td ({line}) Tj ET "
+               "BT /F1 11 Tf 72 660 Td (The custodian fixed the boiler today.) Tj ET")
+    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+        Type=pikepdf.Name.Page, MediaBox=[0, 0, 612, 792], Contents=pikepdf.Stream(pdf, content.encode()),
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(T3=font, F1=helvetica)))))
+    pdf.save(path)
+    return path

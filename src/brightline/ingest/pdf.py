@@ -2,12 +2,13 @@
 
 The document text is the pages' layout text (pdfplumber's TextMap), pages separated by a form feed.
 Each character of that text has its page and box, or None for layout whitespace. A page with no text
-layer (a scan) is read by OCR; on other pages, pictures and drawn text the text layer does not hold
-are read too, their words appended to the page's text, and what cannot be read is marked to be boxed
-whole (reading.py). Without an OCR engine a scan is refused, as are encrypted files without their
-password: nothing is passed through unredacted. Text drawn in a dark colour under a dark filled
-rectangle, or under a Redact annotation or a dark Square annotation (earlier redactions that left the
-text in place, what x-ray looks for), is marked as covered.
+layer (a scan) is read by OCR; on other pages, pictures, drawn text the text layer does not hold and
+text in fonts that draw what they like (Type3, fonts.py) are read too, their words appended to the
+page's text, and what cannot be read is marked to be boxed whole (reading.py). Without an OCR engine a
+scan is refused, as are encrypted files without their password: nothing is passed through
+unredacted. Text drawn in a dark colour under a dark filled rectangle, or under a Redact annotation
+or a dark Square annotation (earlier redactions that left the text in place, what x-ray looks for),
+is marked as covered.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import InputFileError
+from .fonts import drawn_fonts
 from .ocr import OcrEngine, installed_engine
 from .reading import UNREAD, PageOcr
 
@@ -137,9 +139,12 @@ def read_pdf(origin: Path | bytes, password: str | None = None, max_pages: int =
                     None if obj is None else CharBox(number, obj["x0"] - x0, obj["top"] - top, obj["x1"] - x0,
                                                      obj["bottom"] - top)
                 )
+            drawn = drawn_fonts(page)  # characters whose text need not be what they draw explain no ink
+            glyphs = [(ch, obj) for ch, obj in textmap.tuples if obj is not None and ch.strip()]
             inked = [(obj["x0"] - x0, obj["top"] - top, obj["x1"] - x0, obj["bottom"] - top)
-                     for ch, obj in textmap.tuples if obj is not None and ch.strip()]
-            for ch, rect in ocr.read(page, number, inked):  # a scan's words, or what pictures add
+                     for ch, obj in glyphs if obj.get("fontname") not in drawn]
+            untrusted = len(inked) < len(glyphs)
+            for ch, rect in ocr.read(page, number, inked, untrusted):  # a scan's words, or what pictures add
                 unread += [len(boxes)] if ch == UNREAD else []
                 parts.append(ch)
                 hidden.append(False)

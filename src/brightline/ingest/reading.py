@@ -1,8 +1,9 @@
 """What OCR adds to a PDF page: a scan's words, or its pictures' words and marks for those it could not read.
 
-Pages are rendered at OCR_DPI only when there is something to read: a page without a text layer, or
-a page drawing images or shapes. Boxes come back in points from the top-left of the page as pdfium
-renders it unrotated, the space of the text layer's characters.
+Pages are rendered at OCR_DPI only when there is something to read: a page without a text layer, a
+page drawing images or shapes, or one whose text is set in a font that draws what it likes (Type3).
+Boxes come back in points from the top-left of the page as pdfium renders it unrotated, the space of
+the text layer's characters.
 """
 
 from __future__ import annotations
@@ -33,15 +34,19 @@ class PageOcr:
         self.source, self.name, self.password, self.engine = source, name, password, engine
         self._document: pdfium.PdfDocument | None = None
 
-    def read(self, page: pdfplumber.page.Page, number: int, chars: list[Rect]) -> list[Char]:
-        """The characters OCR adds after the page's own `chars` (boxes in points): words, then UNREAD marks."""
+    def read(self, page: pdfplumber.page.Page, number: int, chars: list[Rect], untrusted: bool = False) -> list[Char]:
+        """The characters OCR adds after the page's own `chars` (boxes in points): words, then UNREAD marks.
+
+        `chars` are the characters whose ink their text explains; `untrusted` says the page draws others
+        (a Type3 font's), whose ink is read as drawn ink is.
+        """
         images = image_boxes(page)
         size = (float(page.width), float(page.height))
         scans = {i for i, box in enumerate(images) if is_page_scan(box, size)}
         dpi = min(OCR_DPI, int(math.sqrt(_MAX_PIXELS / max(size[0] * size[1] / 72 / 72, 1e-6))))
         if not chars and (scans or not images):
             return self._scan(number, dpi)
-        if chars and not may_hold_pictures(page):
+        if chars and not untrusted and not may_hold_pictures(page):
             return []
         return self._pictures(number, dpi, images, chars, scans)
 
