@@ -39,6 +39,7 @@ def main() -> int:
                                       capture_output=True, text=True, timeout=args.timeout)
             except subprocess.TimeoutExpired:
                 outcomes["timeout"] += 1
+                print(f"timeout {path.relative_to(args.folder)}: over {args.timeout} s", file=sys.stderr)
                 continue
             written = out / path.name
             if "Traceback" in proc.stderr or proc.returncode < 0:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 import numpy
+from anyascii import anyascii
 from PIL import Image
 from scipy import ndimage
 
@@ -69,7 +70,7 @@ def reread(path: Path, redaction: PdfRedaction, screen: Screen | None = None,
     if counts(words, text) - kept:
         raise VerificationError(f"{path.name}: a redacted value can still be read off the page by OCR.")
     if screen is not None:
-        seen = sorted({word.casefold() for word in WORD.findall(redaction.kept_text)})
+        seen = sorted(_folded(redaction.kept_text))
         found = sorted({f.label.value for f in screen(text) if f.label in redacted and not _kept(f.text, seen)})
         if found:
             raise VerificationError(f"{path.name}: read back by OCR, the copy still shows what the redaction "
@@ -80,11 +81,15 @@ def _kept(value: str, seen: list[str]) -> bool:
     """Whether every word of a value read back is a word the redaction kept, as OCR may have misread it.
 
     What the original's screening read in full context and kept (an official's name) stays kept: read
-    back without its role, the detector may judge it otherwise. OCR misreads a letter, or runs two words
-    together ("astudent"); a word that close to a kept one (difflib's ratio 0.8) is that word.
+    back without its role, the detector may judge it otherwise. OCR misreads a letter or an accent, or
+    runs two words together ("astudent"); a word that close to a kept one (difflib's ratio 0.8) is that word.
     """
-    words = {word.casefold() for word in WORD.findall(value)}
-    return all(word in seen or difflib.get_close_matches(word, seen, n=1, cutoff=_MISREAD) for word in words)
+    return all(word in seen or difflib.get_close_matches(word, seen, n=1, cutoff=_MISREAD) for word in _folded(value))
+
+
+def _folded(text: str) -> set[str]:
+    """A text's words without case or accents: OCR reads "là" as "lá" as readily as an "l" for an "I"."""
+    return {anyascii(word).casefold() for word in WORD.findall(text)}
 
 
 def _without_boxes(image: Image.Image) -> Image.Image:
