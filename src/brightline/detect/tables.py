@@ -10,7 +10,8 @@ or semicolons, cells in double quotes when they hold one). A table has at least 
 ("DOB: x") or a sentence with two commas is not one; a line between rows with far fewer cells (a
 note) is skipped. In a table aligned with runs of spaces, a row's cell belongs to the heading it
 stands under, so a row with an empty cell, or a heading holding " / ", still lines up; such a row
-needs half the headings' cells. Under a ruler of dashes each dash run sets its column's width.
+needs half the headings' cells. Under a ruler of dashes each dash run sets its column's width. A row
+opened by "|" with too few cells runs on over the lines after it that "|" does not open (wrapped).
 
 Machine exports' fields (JSON, key=value, XML, YAML, contact cards) and a form's "Label: value" lines
 are read as one-cell columns by their own readers.
@@ -32,6 +33,7 @@ _CSV_DELIMITERS = (",", ";")
 _SPACED = regex.compile(r"\S {2,}\S")
 _CELL_MARK = regex.compile(r"[|\t]")
 _MIN_COLUMNS = 3
+_WRAPPED_LINES = 4  # a wrapped row runs over at most this many more lines
 # a heading is a label, not a sentence or a value; "#" or "No." heads a column of row numbers
 _HEADING = regex.compile(r"[\p{L}][\p{L}\d .,#/()'’_?&+\-]{0,40}|#|No\.?")
 # words run together in an export's headings: "LAST_NAME", "FAMILY-NAME", "LastName", "StudentID"
@@ -114,7 +116,9 @@ def read_columns(text: str) -> Iterator[Column]:
         while number < len(lines) and text[lines[number][0]:lines[number][1]].strip():
             if _wider_header(text, *lines[number], len(header)):
                 break  # a report's title line read as headings: the real headings start here
-            row = _split(text, *lines[number], delimiter)
+            last = _wrapped_row(text, lines, number, len(header)) if delimiter is None else number
+            row = _split(text, lines[number][0], lines[last][1], delimiter)
+            number = last
             if aligned and _aligned(text, *lines[number]) and len(row) >= max(2, len(header) // 2):
                 rows.append(_under_headings(row, header, lines[number][0] - lo))
             elif len(row) >= len(header) - 1:
@@ -194,6 +198,25 @@ def read_form_fields(text: str) -> Iterator[Column]:
             position = item.end() + 1
         if items:
             yield Column(key, tuple(items))
+
+
+def _wrapped_row(text: str, lines: list[tuple[int, int]], number: int, columns: int) -> int:
+    """The last line of a row opened by "|" that wraps: too few cells, continued by lines not opened by "|".
+
+    A wide Markdown table read back from a PDF, or sent through a mail client, is wrapped at the page's
+    width, so one row runs over two or three lines.
+    """
+    start = lines[number][0]
+    if not text[start:lines[number][1]].lstrip(" \t").startswith("|"):
+        return number
+    last = number
+    while (len(_split(text, start, lines[last][1], None)) < columns and last + 1 < len(lines)
+           and last - number < _WRAPPED_LINES):
+        following = text[lines[last + 1][0]:lines[last + 1][1]].strip(" \t")
+        if not following or following.startswith("|"):
+            break
+        last += 1
+    return last
 
 
 def _aligned(text: str, start: int, end: int) -> bool:

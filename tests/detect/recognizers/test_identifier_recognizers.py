@@ -27,6 +27,12 @@ CSV_ROSTER = 'Name,DOB,Student ID,Grade\n"PHAM, Thi Mai",071209,30021146,7\npa l
 MARKDOWN_ROSTER = (
     "| Case | Student | DOB | UID | Gr |\n|---|---|---|---|---|\n| 31-7 | DOS REIS, Lia | 05/30/2010 | 77215 | 8 |\n"
 )
+# a wide Markdown table read back from a PDF: each row wraps over the next lines, inside a cell or after a "|"
+WRAPPED_MARKDOWN = (
+    "| Student | Gr | DOB | Local ID | Contact | Note |\n|---|---|---|---|---|---|\n"
+    "| HALVORSEN, Pia | 9 | 2010-02-11 |\n8830214 | Ruth Halvorsen | late bus twice |\n"
+    "| OKWU, Dara | 10 | 7/19/2009 | 8830215 | Ben\nOkwu, 555-0100 | left at noon |\n"
+)
 # a "Student" column with a note in brackets holds names
 NOTED_STUDENT_COLUMN = "PUPIL (surname first)     GR  LOCAL ID\nOyelaran, Tobi            4   5530198\n"
 # a report's title line stands over its real headings
@@ -102,6 +108,9 @@ ROWS = [
     (TableColumnRecognizer, "PERSON", MARKDOWN_ROSTER, "DOS REIS, Lia"),
     (TableColumnRecognizer, "DATE_OF_BIRTH", NUMBERED_ROSTER, "03/14/2010"),  # a "#" column heads the table
     (TableColumnRecognizer, "STUDENT_ID", NUMBERED_ROSTER, "7781204"),
+    (TableColumnRecognizer, "DATE_OF_BIRTH", WRAPPED_MARKDOWN, "2010-02-11"),  # rows wrapped over two lines
+    (TableColumnRecognizer, "STUDENT_ID", WRAPPED_MARKDOWN, "8830214"),
+    (TableColumnRecognizer, "STUDENT_ID", WRAPPED_MARKDOWN, "8830215"),
     (TableColumnRecognizer, "PERSON", EXPORT_ROSTER, "QUILLA"),  # LAST_NAME, FirstName: words run together
     (TableColumnRecognizer, "PERSON", EXPORT_ROSTER, "Renzo"),
     (TableColumnRecognizer, "STUDENT_ID", EXPORT_ROSTER, "600412987"),
