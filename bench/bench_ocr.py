@@ -2,9 +2,10 @@
 recall on scans of a labeled corpus beside the same documents as born-digital PDFs.
 
     python bench/bench_ocr.py CORPUS_DIR [--out out/bench-ocr] [--timing-pages 10] [--profile massachusetts]
+        [--kit ../shared/eval]
 
 CORPUS_DIR is a folder of labeled documents (LABELS.md format) with corpus.py and make_pdfs.py in its
-parent folder, as ../shared/eval/dev is. Each document is laid out as a PDF by make_pdfs.py (its plain
+parent folder, as ../shared/eval/dev is, or in --kit. Each document is laid out as a PDF by make_pdfs.py (its plain
 variant), then printed and scanned: rendered at 300 or 200 dpi (alternately), turned by a slight skew
 (up to 1.5 degrees either way), specked and noised, and written as an image-only PDF. Both sets are
 screened as `brightline screen --json` screens (the same Pipeline, in process, so each document's text
@@ -172,11 +173,14 @@ def main() -> int:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--out", type=Path, default=Path("out/bench-ocr"))
     parser.add_argument("--timing-pages", type=int, default=10)
-    parser.add_argument("--profile", default="massachusetts")
+    parser.add_argument("--profile", default="massachusetts", help="'' for none (a corpus from elsewhere)")
+    parser.add_argument("--kit", type=Path, default=None,
+                        help="the folder of corpus.py and make_pdfs.py (default: the corpus's parent)")
     args = parser.parse_args()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    corpus_module = load_module(args.corpus.parent / "corpus.py")
-    make_pdfs = load_module(args.corpus.parent / "make_pdfs.py")
+    kit = args.kit or args.corpus.parent
+    corpus_module = load_module(kit / "corpus.py")
+    make_pdfs = load_module(kit / "make_pdfs.py")
     docs = corpus_module.load(args.corpus)
     digital, scans = args.out / "digital", args.out / "scanned"
     digital.mkdir(parents=True, exist_ok=True)
