@@ -79,9 +79,13 @@ bench-batch: install
 bench-ocr: install ocr-engine
 	$(BIN)/python bench/bench_ocr.py $(SHARED)/eval/dev
 
-bench-generic: install
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
-	$(BIN)/python bench/generic_pii.py
+# presidio-evaluator pulls in transformers, which Presidio then imports on every run (and prints a
+# warning on stderr for want of PyTorch): it gets a virtualenv of its own, not brightline's
+BENCH_VENV := .venv-bench
+bench-generic:
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet -e '.[dev,bench]'
+	$(BENCH_VENV)/bin/python bench/generic_pii.py
 
 robustness: install
 	$(BIN)/python bench/robustness.py $(SHARED)/pdfs
