@@ -53,6 +53,32 @@ def test_an_image_is_screened_like_a_scan(pipeline: Pipeline, scan_page: Image.I
 
 
 @requires_ocr
+def test_a_photographed_page_leaves_nothing_legible(pipeline: Pipeline, tmp_path: Path) -> None:
+    """A phone's photo of a report (askew, unevenly lit, noisy, JPEG): every name and number is boxed."""
+    import pypdfium2 as pdfium
+
+    from brightline.ingest.ocr import installed_engine
+
+    photo = tmp_path / "photo.jpg"
+    make.photographed(make.base(tmp_path / "printed.pdf")).save(photo, quality=60)
+    result = next(pipeline.screen_paths([photo]))
+    assert result.error is None, result.error
+    output = tmp_path / "out" / "photo.jpg.pdf"
+    output.parent.mkdir()
+    pipeline.redact_pdf(result, output)
+    document = pdfium.PdfDocument(str(output))
+    try:
+        page = document[0].render(scale=300 / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        document.close()
+    engine = installed_engine()
+    assert engine is not None
+    shown = " ".join(word.text for word in engine.words(page, 300)) + everything_extractable(output)
+    assert "boiler" in shown
+    assert not [secret for secret in make.SECRETS if secret in shown]
+
+
+@requires_ocr
 def test_redact_and_batch_write_an_image_as_a_redacted_pdf(scan_page: Image.Image, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()

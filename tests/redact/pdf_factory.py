@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import numpy
 import pikepdf
 import pypdfium2 as pdfium
 from pdfminer.fontmetrics import FONT_METRICS
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
@@ -181,6 +182,20 @@ def scanned(path: Path, *, turn: int = 0, skew: float = 0.0) -> Path:
     """The base report printed and scanned: one page image, no text layer."""
     source = base(path.with_name(path.stem + "_source.pdf"))
     return image_only_pdf(path, [page_image(source, turn=turn, skew=skew)])
+
+
+def photographed(source: Path, dpi: int = 200) -> Image.Image:
+    """A PDF's first page as a phone photographs it: held askew (perspective), soft focus, light falling
+    off toward one corner, sensor noise; saved as a JPEG by the caller."""
+    page = page_image(source, dpi=dpi)
+    width, height = page.size
+    tilted = page.transform((width, height), Image.Transform.PERSPECTIVE,
+                            [1.02, 0.03, -20, 0.01, 1.01, -15, 0.00002, 0.00001], Image.Resampling.BICUBIC,
+                            fillcolor=200).filter(ImageFilter.GaussianBlur(0.8))
+    rows, columns = numpy.mgrid[0:height, 0:width]
+    light = 0.75 + 0.25 * (1 - (columns / width + rows / height) / 2)
+    noise = numpy.random.default_rng(7).normal(0, 6, (height, width))
+    return Image.fromarray(numpy.clip(numpy.asarray(tilted, dtype=float) * light + noise, 0, 255).astype("uint8"))
 
 
 def text_picture(lines: list[str], size: float = 14, dpi: int = 300) -> Image.Image:
