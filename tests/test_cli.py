@@ -104,7 +104,8 @@ def test_redact_writes_copies_and_nothing_for_failures(inbox: Path, bad_files: d
     stale.write_text("an old unredacted copy", encoding="utf-8")
     proc = run("redact", str(inbox), str(bad_files["latin1"]), str(bad_files["empty"]), "--out", str(out))
     assert proc.returncode == 2
-    redacted = (out / "report.txt").read_text(encoding="utf-8")
+    assert not (out / "report.txt").exists()  # held for legal review: for counsel, not among the releasable
+    redacted = (out / "withheld" / "report.txt").read_text(encoding="utf-8")
     assert (out / "nested" / "work_order.txt").read_text(encoding="utf-8") == PLAIN
     for secret in ("Quispe", "QUISPE", "Mateo", "Elena", "03/14/2009", "1047712345", "555-0172"):
         assert secret not in redacted
@@ -113,9 +114,24 @@ def test_redact_writes_copies_and_nothing_for_failures(inbox: Path, bad_files: d
     assert not [p for p in out.rglob("*") if p.name.startswith(".brightline-")]
 
 
+@pytest.mark.parametrize("withheld", ["folder", "omit"])
+def test_withheld_documents_never_sit_among_the_releasable(inbox: Path, tmp_path: Path, withheld: str) -> None:
+    """A report held for legal review goes under withheld/ for counsel, or nowhere; the terminal says so."""
+    out = tmp_path / "out"
+    (out / "report.txt").parent.mkdir(parents=True)
+    (out / "report.txt").write_text("a copy from an earlier run", encoding="utf-8")
+    proc = run("redact", str(inbox), "--out", str(out), "--withheld", withheld)
+    assert proc.returncode == 5, proc.stderr
+    assert "report.txt: withheld for legal review" in proc.stderr and "1 withheld" in proc.stderr
+    assert not (out / "report.txt").exists() and (out / "nested" / "work_order.txt").exists()
+    assert (out / "withheld" / "report.txt").exists() is (withheld == "folder")
+    if withheld == "folder":
+        assert "Quispe" not in (out / "withheld" / "report.txt").read_text(encoding="utf-8")
+
+
 def test_logs_never_carry_matched_text(inbox: Path, tmp_path: Path) -> None:
     proc = run("redact", "-vv", str(inbox / "report.txt"), "--out", str(tmp_path / "o"))
-    assert proc.returncode == 0
+    assert proc.returncode == 5 and "withheld for legal review" in proc.stderr  # named, with its reason
     for secret in ("Quispe", "QUISPE", "Mateo", "Elena", "1047712345"):
         assert secret not in proc.stderr
 
@@ -197,9 +213,10 @@ def test_results_do_not_depend_on_the_process(tmp_path: Path) -> None:
         out = tmp_path / seed
         screened = subprocess.run([sys.executable, "-m", "brightline", "screen", "--json", *samples],
                                   capture_output=True, text=True, timeout=300, env=env)
-        subprocess.run([sys.executable, "-m", "brightline", "redact", "-q", *samples, "--out", str(out)],
-                       capture_output=True, timeout=300, env=env, check=True)
-        outputs.append((screened.stdout, {p.name: p.read_text() for p in sorted(out.glob("*.txt"))}))
+        redacted = subprocess.run([sys.executable, "-m", "brightline", "redact", "-q", *samples, "--out", str(out)],
+                                  capture_output=True, timeout=300, env=env)
+        assert redacted.returncode == 5  # some samples are withheld from the police
+        outputs.append((screened.stdout, {p.relative_to(out).as_posix(): p.read_text() for p in sorted(out.rglob("*.txt"))}))
     assert outputs[0] == outputs[1]
 
 

@@ -27,7 +27,7 @@ from .detect.nlp import DEFAULT_MODEL
 from .detect.profiles import load_profile
 from .disclosure import FIELDS, LOG_ENV, DisclosureLog, Release, sha256_file
 from .errors import BrightlineError, ExitCode, InputFileError, VerificationError
-from .files import write_atomically, write_text
+from .files import WITHHELD_FOLDER, withheld_copy, write_atomically, write_text
 from .ingest import expand_paths, redacted_name
 from .log import configure_logging, get_logger
 from .pipeline import Pipeline
@@ -38,6 +38,7 @@ from .report import render_table
 from .types import Decision, RedactionStyle, ScreenResult, label_counts
 
 log = get_logger("cli")
+_NAMED_WITHHELD = 5  # documents withheld for legal review named one by one on the terminal; then counted
 KEY_ENV = "BRIGHTLINE_PSEUDONYM_KEY"
 PROFILE_ENV = "BRIGHTLINE_PROFILE"
 _RECIPIENT_NAMES = [r.value for r in Recipient] + list(RECIPIENT_ALIASES)
@@ -65,6 +66,14 @@ def _model_option(function):  # type: ignore[no-untyped-def]
                                  "units, agencies and programmes); default: none.")(function)
     return click.option("--model", default=DEFAULT_MODEL, show_default=True,
                         help="spaCy pipeline: installed package name or path (never downloaded).")(function)
+
+
+def _withheld_option(function):  # type: ignore[no-untyped-def]
+    return click.option("--withheld", "withheld_copies", type=click.Choice(["folder", "omit"]), default="folder",
+                        show_default=True,
+                        help=f"Documents held for legal review: their redacted copies for counsel go under "
+                             f"OUT/{WITHHELD_FOLDER}/ (folder) or are not written (omit); never among the "
+                             "copies that may be released.")(function)
 
 
 def _pdf_options(dpi_help: str):  # type: ignore[no-untyped-def]
@@ -159,6 +168,7 @@ def screen(
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help=f"Key for --style pseudonym (or set {KEY_ENV}).")
 @_pdf_options("Resolution of redacted PDFs.")
+@_withheld_option
 @click.option("--release-to", type=click.Choice(_RECIPIENT_NAMES), default=None,
               help="Release the copies to this recipient: withheld documents are not written, each release is logged.")
 @click.option("--released-by", default=None, help="Name of the person releasing (with --release-to).")
@@ -172,9 +182,9 @@ def screen(
 @_verbose_option
 def redact(
     paths: tuple[Path, ...], out_dir: Path, style: str | None, key_file: Path | None, dpi: int, even_boxes: bool,
-    release_to: str | None, released_by: str | None, releaser_role: str, affiliation: str, purpose: str | None,
-    log_db: str | None, recipient: str, basis: str, policy_file: Path | None, model: str, profile: str | None,
-    password: str | None, verbose: int, quiet: bool,
+    withheld_copies: str, release_to: str | None, released_by: str | None, releaser_role: str, affiliation: str,
+    purpose: str | None, log_db: str | None, recipient: str, basis: str, policy_file: Path | None, model: str,
+    profile: str | None, password: str | None, verbose: int, quiet: bool,
 ) -> None:
     """Write a redacted copy of each document in PATHS to --out; PDFs are rebuilt from pixels and verified.
 
@@ -200,16 +210,19 @@ def redact(
         try:
             if result.error is not None:
                 raise InputFileError(result.error)
-            if disclosure_log is not None and result.decision is Decision.WITHHOLD:
+            if result.decision is Decision.WITHHOLD:
                 withheld += 1
-                target.unlink(missing_ok=True)
-                click.echo(f"brightline: {result.path}: withheld for legal review "
-                           f"({result.decision_reasons[0].detail}); not released.", err=True)
+                target.unlink(missing_ok=True)  # never among the copies that may be released
+                held = withheld_copy(out_dir, target)
+                held.unlink(missing_ok=True)
+                if withheld_copies == "folder":
+                    _write_copy(pipeline, result, held)
+                if withheld <= _NAMED_WITHHELD:
+                    where = f"its copy for counsel under {WITHHELD_FOLDER}/" if withheld_copies == "folder" else "no copy"
+                    click.echo(f"brightline: {result.path}: withheld for legal review "
+                               f"({result.decision_reasons[0].detail}); not released, {where}.", err=True)
                 continue
-            if result.pdf is not None:
-                write_atomically(target, partial(pipeline.redact_pdf, result))  # verified before the rename
-            else:
-                write_atomically(target, partial(write_text, content=pipeline.redact(result)))
+            _write_copy(pipeline, result, target)
             if disclosure_log is not None:
                 _log_release(disclosure_log, result, target, settings, released_by or "", releaser_role,
                              affiliation, purpose or "")
@@ -225,13 +238,22 @@ def redact(
             click.echo(f"brightline: {result.path}: internal error ({type(exc).__name__}); nothing was written.", err=True)
     log.info("%d redacted, %d withheld, %d failed", written, withheld, failures)
     verb = "released" if release_to else "redacted"
+    kept = f" (their redacted copies for counsel in {out_dir / WITHHELD_FOLDER})" if withheld_copies == "folder" else ""
     click.echo(f"{written} {verb} cop{'y' if written == 1 else 'ies'} in {out_dir}" +
-               (f"; {withheld} withheld for legal review" if withheld else "") +
+               (f"; {withheld} withheld for legal review{kept}, not for release" if withheld else "") +
                (f"; {failures} failed (see above)" if failures else ""), err=True)
     if failures:
         raise _Exit(ExitCode.INPUT_FILE)
     if withheld:
         raise _Exit(ExitCode.RELEASE_BLOCKED)
+
+
+def _write_copy(pipeline: Pipeline, result: ScreenResult, target: Path) -> None:
+    """Write a screened document's redacted copy; a PDF's is verified before it takes the target's name."""
+    if result.pdf is not None:
+        write_atomically(target, partial(pipeline.redact_pdf, result))
+    else:
+        write_atomically(target, partial(write_text, content=pipeline.redact(result)))
 
 
 def _log_release(disclosure_log: DisclosureLog, result: ScreenResult, target: Path, settings: Settings,
@@ -397,14 +419,15 @@ def evaluate_command(folder: Path, as_json: bool, model: str, profile: str | Non
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help=f"Key for --style pseudonym (or set {KEY_ENV}).")
 @_pdf_options("Resolution of redacted PDFs.")
+@_withheld_option
 @_context_options
 @_model_option
 @_password_option
 @_verbose_option
 def batch(
     source: Path, out_dir: Path, workers: int, cluster: str | None, style: str | None, key_file: Path | None, dpi: int,
-    even_boxes: bool, recipient: str, basis: str, policy_file: Path | None, model: str, profile: str | None,
-    password: str | None, verbose: int, quiet: bool,
+    even_boxes: bool, withheld_copies: str, recipient: str, basis: str, policy_file: Path | None, model: str,
+    profile: str | None, password: str | None, verbose: int, quiet: bool,
 ) -> None:
     """Redact a folder tree or a .zip archive into a verified twin, with a manifest and summaries.
 
@@ -417,11 +440,18 @@ def batch(
     settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model,
                                    profile=_profile(profile), password=password, dpi=dpi,
                                    even_boxes=even_boxes)
-    report = run_batch(source, out_dir, settings, workers=workers, cluster=cluster, quiet=quiet)
+    report = run_batch(source, out_dir, settings, workers=workers, cluster=cluster, quiet=quiet,
+                       keep_withheld=withheld_copies == "folder")
+    kept = f" (their copies for counsel in {out_dir / WITHHELD_FOLDER})" if withheld_copies == "folder" else ""
     click.echo(f"{report.done} redacted, {report.already_done} already done, {report.failed} failed, "
                f"{report.refused} refused, {report.skipped} skipped; see {out_dir / 'summary.html'}", err=True)
+    if report.withheld:
+        click.echo(f"brightline: {report.withheld} withheld for legal review{kept}, not for release; "
+                   f"the riskiest first in {out_dir / 'summary.html'}.", err=True)
     if report.failed or report.refused:
         raise _Exit(ExitCode.PARTIAL_BATCH_FAILURE)
+    if report.withheld:
+        raise _Exit(ExitCode.RELEASE_BLOCKED)
 
 
 @cli.group(name="log", invoke_without_command=True)

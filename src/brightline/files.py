@@ -9,6 +9,13 @@ from pathlib import Path
 
 PART_PREFIX = ".brightline-"
 PART_SUFFIX = ".part"
+# under an output folder, the tree of copies held for legal review: for counsel, never among the releasable
+WITHHELD_FOLDER = "withheld"
+
+
+def withheld_copy(out: Path, target: Path) -> Path:
+    """Where the copy of a document held for legal review goes instead of `target` (a path under `out`)."""
+    return out / WITHHELD_FOLDER / target.relative_to(out)
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:

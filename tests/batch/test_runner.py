@@ -46,13 +46,17 @@ def test_a_folder_becomes_a_redacted_twin_and_resumes(tmp_path: Path) -> None:
     report = run_batch(source, out, Settings(), workers=1, quiet=True)
     assert (report.done, report.failed, report.skipped) == (len(SAMPLES) + 1, 1, 1)
     outputs = digests(out)
-    assert set(outputs) == {f"year0/box0/{s.name}" for s in SAMPLES} | {"year0/scanned_in.pdf"}
-    assert "QUISPE" not in (out / "year0" / "scanned_in.pdf").read_bytes().decode("latin-1")
     rows = {r["path"]: r for r in _manifest(out)}
+    held = {path for path, row in rows.items() if row["decision"] == "withhold-for-legal-review"}
+    assert 0 < len(held) < len(SAMPLES)  # withheld from the police: under withheld/, never among the others
+    assert set(outputs) == {("withheld/" if path in held else "") + path
+                            for path in [f"year0/box0/{s.name}" for s in SAMPLES] + ["year0/scanned_in.pdf"]}
+    assert report.withheld == len(held)
+    assert "QUISPE" not in (out / "withheld" / "year0" / "scanned_in.pdf").read_bytes().decode("latin-1")
     assert rows["year1/broken.txt"]["status"] == "failed" and "binary" in rows["year1/broken.txt"]["error"]
     assert rows["year1/minutes.docx"]["status"] == "skipped"
     done = rows["year0/scanned_in.pdf"]
-    assert done["status"] == "done" and done["output_sha256"] == outputs["year0/scanned_in.pdf"]
+    assert done["status"] == "done" and done["output_sha256"] == outputs["withheld/year0/scanned_in.pdf"]
     assert json.loads(done["findings"])["PERSON"] >= 1 and done["risk_level"] == "CRITICAL"
     summary = json.loads((out / "summary.json").read_text())
     assert summary["by_status"] == {"done": len(SAMPLES) + 1, "failed": 1, "skipped": 1}
@@ -65,7 +69,12 @@ def test_a_folder_becomes_a_redacted_twin_and_resumes(tmp_path: Path) -> None:
     again = run_batch(source, out, Settings(), workers=1, quiet=True)
     assert (again.already_done, again.done, again.failed) == (len(SAMPLES) - 1, 1, 2)
     assert "Castellano" not in (out / "year0" / "box0" / SAMPLES[0].name).read_text()
-    assert not (out / "year0" / "box0" / SAMPLES[1].name).exists()
+    for stale in (out / "year0" / "box0" / SAMPLES[1].name, out / "withheld" / "year0" / "box0" / SAMPLES[1].name):
+        assert not stale.exists()
+
+    # without copies for counsel, the withheld ones go: none is left, none is written
+    run_batch(source, out, Settings(), workers=1, quiet=True, keep_withheld=False)
+    assert not list((out / "withheld").rglob("*.*")) and not (out / "year0" / "scanned_in.pdf").exists()
 
 
 def test_a_zip_archive(tmp_path: Path) -> None:

@@ -85,14 +85,15 @@ def test_redact_and_batch_write_an_image_as_a_redacted_pdf(scan_page: Image.Imag
     scan_page.save(inbox / "statement.png", dpi=(300, 300))
     make.base(inbox / "statement.pdf")  # the same name as a PDF beside it: each keeps its own copy
     proc = run("redact", str(inbox), "--out", str(tmp_path / "out"), "-q")
-    assert proc.returncode == 0, proc.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["statement.pdf", "statement.png.pdf"]
-    extracted = everything_extractable(tmp_path / "out" / "statement.png.pdf")
+    assert proc.returncode == 5, proc.stderr  # the report is withheld from the police: a copy for counsel
+    held = tmp_path / "out" / "withheld"
+    assert sorted(p.name for p in held.iterdir()) == ["statement.pdf", "statement.png.pdf"]
+    extracted = everything_extractable(held / "statement.png.pdf")
     assert "boiler" in extracted and not any(secret in extracted for secret in make.SECRETS)
 
     report = run_batch(inbox, tmp_path / "twin", Settings(), workers=1, quiet=True)
     assert (report.done, report.failed, report.skipped) == (2, 0, 0)
-    twin = (tmp_path / "twin" / "statement.png.pdf")
+    twin = (tmp_path / "twin" / "withheld" / "statement.png.pdf")
     assert not any(secret in everything_extractable(twin) for secret in make.SECRETS)
     again = run_batch(inbox, tmp_path / "twin", Settings(), workers=1, quiet=True)
     assert again.already_done == 2  # the copy is found under its own name when the run resumes

@@ -13,7 +13,7 @@ import hashlib
 import multiprocessing
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -22,9 +22,10 @@ from typing import Any
 from ..config import Settings
 from ..disclosure import sha256_file
 from ..errors import BrightlineError, ConfigError
-from ..files import remove_leftovers, write_atomically, write_bytes
+from ..files import WITHHELD_FOLDER, remove_leftovers, write_atomically, write_bytes
 from ..ingest import is_paged, redacted_name
 from ..log import get_logger
+from ..types import Decision
 from .manifest import DONE, FAILED, Manifest, Row
 from .progress import BatchProgress
 from .sources import Entry, Limits, Refusal, scan
@@ -44,11 +45,16 @@ class BatchReport:
     refused: int = 0
     skipped: int = 0
     already_done: int = 0
+    withheld: int = 0  # of those done or already done: held for legal review, outside the releasable tree
 
 
 def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, cluster: str | None = None,
-              limits: Limits | None = None, quiet: bool = False) -> BatchReport:
-    """Screen and redact every document of `source` (folder or .zip) into `out`; resumable."""
+              limits: Limits | None = None, quiet: bool = False, keep_withheld: bool = True) -> BatchReport:
+    """Screen and redact every document of `source` (folder or .zip) into `out`; resumable.
+
+    A document held for legal review never lands in the releasable tree: its copy goes under
+    `out/withheld/` for counsel (`keep_withheld`), or nowhere.
+    """
     if source.resolve() == out.resolve() or source.resolve().is_relative_to(out.resolve()):
         raise ConfigError("--out must not be the source folder or contain it: the originals would be overwritten.")
     out.mkdir(parents=True, exist_ok=True)
@@ -67,12 +73,13 @@ def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, clu
                     manifest.put(Row(item.relative, item.status, error=item.reason))
                     setattr(report, item.status, getattr(report, item.status) + 1)
             pending: dict[Any, dict[str, str]] = {}
-            for chunk, hashes in _chunks(work, manifest, out, settings.batch_size, report, progress):
+            record = partial(_record, out=out, manifest=manifest, report=report, keep_withheld=keep_withheld)
+            for chunk, hashes in _chunks(work, manifest, out, settings.batch_size, report, progress, keep_withheld):
                 while len(pending) >= 2 * max(1, executor.capacity):
-                    _collect(executor.wait_any(list(pending)), pending, out, manifest, report, progress)
+                    _collect(executor.wait_any(list(pending)), pending, record, progress)
                 pending[executor.submit(chunk)] = hashes
             while pending:
-                _collect(executor.wait_any(list(pending)), pending, out, manifest, report, progress)
+                _collect(executor.wait_any(list(pending)), pending, record, progress)
         write_summaries(out, list(manifest.rows()))
     finally:
         manifest.close()
@@ -80,7 +87,7 @@ def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, clu
 
 
 def _chunks(work: list[Entry], manifest: Manifest, out: Path, size: int, report: BatchReport,
-            progress: BatchProgress) -> Iterator[tuple[list[tuple[str, bytes]], dict[str, str]]]:
+            progress: BatchProgress, keep_withheld: bool) -> Iterator[tuple[list[tuple[str, bytes]], dict[str, str]]]:
     """Chunks of (name, bytes) still to do, with their SHA-256; a PDF or an image travels alone, texts together."""
     chunk: list[tuple[str, bytes]] = []
     hashes: dict[str, str] = {}
@@ -90,14 +97,16 @@ def _chunks(work: list[Entry], manifest: Manifest, out: Path, size: int, report:
         except Exception as exc:  # noqa: BLE001 - an unreadable entry is that entry's failure only
             reason = (str(exc) if isinstance(exc, BrightlineError)
                       else f"{entry.relative}: cannot be read ({type(exc).__name__}).")
+            _remove(out, entry.relative)  # fail closed: no copy of an earlier run stands for it
             manifest.put(Row(entry.relative, FAILED, error=reason))
             report.failed += 1
             progress.advance(0)
             continue
         digest = hashlib.sha256(data).hexdigest()
         row = manifest.get(entry.relative)
-        if row is not None and row.status == DONE and row.sha256 == digest and _output_intact(out, row):
+        if row is not None and row.status == DONE and row.sha256 == digest and _output_intact(out, row, keep_withheld):
             report.already_done += 1
+            report.withheld += _withheld(row.decision)
             progress.advance(row.pages or 0)
             continue
         if is_paged(entry.relative):
@@ -112,7 +121,7 @@ def _chunks(work: list[Entry], manifest: Manifest, out: Path, size: int, report:
         yield chunk, hashes
 
 
-def _collect(done: set[Any], pending: dict[Any, dict[str, str]], out: Path, manifest: Manifest, report: BatchReport,
+def _collect(done: set[Any], pending: dict[Any, dict[str, str]], record: Callable[[Outcome, str], None],
              progress: BatchProgress) -> None:
     for future in done:
         hashes = pending.pop(future)
@@ -121,39 +130,52 @@ def _collect(done: set[Any], pending: dict[Any, dict[str, str]], out: Path, mani
         except Exception as exc:  # noqa: BLE001 - a worker that died fails its chunk, never the run
             outcomes = [Outcome(name, error=f"{name}: the worker failed ({type(exc).__name__}).") for name in hashes]
         for outcome in outcomes:
-            _record(outcome, hashes[outcome.relative], out, manifest, report)
+            record(outcome, hashes[outcome.relative])
             progress.advance(outcome.pages or 0)
 
 
-def _record(outcome: Outcome, digest: str, out: Path, manifest: Manifest, report: BatchReport) -> None:
+def _record(outcome: Outcome, digest: str, out: Path, manifest: Manifest, report: BatchReport,
+            keep_withheld: bool) -> None:
     row = Row(outcome.relative, FAILED, sha256=digest, findings=outcome.findings, pages=outcome.pages,
               risk_score=outcome.risk_score, risk_level=outcome.risk_level, decision=outcome.decision,
               error=outcome.error)
+    _remove(out, outcome.relative)  # fail closed, and a copy now withheld must not stay releasable
     if outcome.output is None or outcome.error is not None:
-        _remove(out, outcome.relative)  # fail closed: no stale copy where this output belongs
         report.failed += 1
     else:
-        write_atomically(_output(out, outcome.relative), partial(write_bytes, content=outcome.output))
-        row.status, row.output_sha256, row.error = DONE, hashlib.sha256(outcome.output).hexdigest(), None
+        if not _withheld(outcome.decision) or keep_withheld:
+            target = _output(out, outcome.relative, _withheld(outcome.decision))
+            write_atomically(target, partial(write_bytes, content=outcome.output))
+            row.output_sha256 = hashlib.sha256(outcome.output).hexdigest()
+        row.status, row.error = DONE, None
         report.done += 1
+        report.withheld += _withheld(outcome.decision)
     manifest.put(row)
 
 
-def _output_intact(out: Path, row: Row) -> bool:
-    target = _output(out, row.path)
-    return target.is_file() and sha256_file(target) == row.output_sha256
+def _withheld(decision: str | None) -> bool:
+    return decision == Decision.WITHHOLD
+
+
+def _output_intact(out: Path, row: Row, keep_withheld: bool) -> bool:
+    """Whether a finished input's output is where this run would put it, as it was written."""
+    if _withheld(row.decision) and not keep_withheld:
+        return row.output_sha256 is None and not _output(out, row.path, True).exists()
+    target = _output(out, row.path, _withheld(row.decision))
+    return row.output_sha256 is not None and target.is_file() and sha256_file(target) == row.output_sha256
 
 
 def _remove(out: Path, relative: str) -> None:
-    """Remove a stale output; a refused entry's name may point anywhere, so only ever inside `out`."""
-    target = _output(out, relative).resolve()
-    if target.is_relative_to(out.resolve()) and target != out.resolve():
-        target.unlink(missing_ok=True)
+    """Remove an input's stale outputs, releasable and withheld; only inside `out` (a refused name may point anywhere)."""
+    for withheld in (False, True):
+        target = _output(out, relative, withheld).resolve()
+        if target.is_relative_to(out.resolve()) and target != out.resolve():
+            target.unlink(missing_ok=True)
 
 
-def _output(out: Path, relative: str) -> Path:
-    """Where the redacted copy of an input goes (an image's copy is a PDF)."""
-    return out / redacted_name(relative)
+def _output(out: Path, relative: str, withheld: bool = False) -> Path:
+    """Where the redacted copy of an input goes (an image's copy is a PDF; a withheld one under withheld/)."""
+    return (out / WITHHELD_FOLDER if withheld else out) / redacted_name(relative)
 
 
 class _Executor(ABC):
