@@ -4,8 +4,8 @@
 
 Each file runs in its own `brightline redact` process with a time limit, so one pathological file
 cannot stop the run. A file ends verified (a redacted copy was written and passed verification) or
-refused with the one-line reason brightline gave; a crash (a traceback, or a signal) is counted apart
-and should never happen.
+refused with the one-line reason brightline gave; a verified copy held for legal review (under
+withheld/) is counted apart, and so is a crash (a traceback, or a signal), which should never happen.
 """
 
 from __future__ import annotations
@@ -41,12 +41,14 @@ def main() -> int:
                 outcomes["timeout"] += 1
                 print(f"timeout {path.relative_to(args.folder)}: over {args.timeout} s", file=sys.stderr)
                 continue
-            written = out / path.name
+            written, held = out / path.name, out / "withheld" / path.name
             if "Traceback" in proc.stderr or proc.returncode < 0:
                 outcomes["crash"] += 1
                 print(f"CRASH {path}", file=sys.stderr)
             elif proc.returncode == 0 and written.exists():
                 outcomes["verified"] += 1
+            elif proc.returncode == 5 and held.exists() and not written.exists():
+                outcomes["verified, withheld for legal review"] += 1
             elif not written.exists():
                 outcomes["refused"] += 1
                 ours = [line for line in proc.stderr.splitlines() if line.startswith("brightline:")]
