@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from functools import cache
+from importlib import metadata
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from .context import Basis, Recipient, RequestContext
 from .detect.nlp import DEFAULT_MODEL
 from .policy import Policy, PolicySet, default_policy
+from .resources import models_dir
 from .types import ALWAYS_REDACTED, PII_LABELS, SENSITIVE_LABELS, Label, RedactionStyle
 
 DEFAULT_REDACTED: frozenset[Label] = PII_LABELS | SENSITIVE_LABELS
@@ -62,3 +68,40 @@ class Settings(BaseModel):
     @property
     def redaction_style(self) -> RedactionStyle:
         return self.style or self.recipient_policy[1].style
+
+    def fingerprint(self) -> str:
+        """A digest of everything that shapes an output: a copy made under another one is not this copy.
+
+        The policy's content, recipient, basis, style, a digest of the pseudonym key (never the key),
+        labels, DPI, box widths, profile, model (and its installed version), brightline's version and
+        the content of its data folder. The password and batch size change nothing written.
+        """
+        key = hashlib.sha256(self.pseudonym_key).hexdigest() if self.pseudonym_key else None
+        shaping = self.model_dump(mode="json", exclude={"pseudonym_key", "password", "batch_size", "policy"})
+        parts = {**shaping, "policy": self.policies.model_dump(mode="json"), "key": key,
+                 "model_version": _installed_version(self.model), "brightline": _brightline_version(),
+                 "data": _data_digest()}
+        return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def _installed_version(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None  # a model given by path: its name stands for it
+
+
+def _brightline_version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+@cache
+def _data_digest() -> str:
+    """A digest of every file in models/ (vocabularies, patterns, weights, the learned model), read once."""
+    root = models_dir()
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

@@ -159,3 +159,42 @@ def test_the_twin_never_overwrites_its_source(tmp_path: Path) -> None:
         with pytest.raises(ConfigError, match="originals would be overwritten"):
             run_batch(tmp_path / "cases", out, Settings(), quiet=True)
     assert (tmp_path / "cases" / "report.txt").read_text() == "Student: Wren Castellano\n"
+
+
+def test_a_run_for_another_recipient_redoes_every_file(tmp_path: Path) -> None:
+    """A twin made for a parent (sensitive language kept) is not passed off as the police's on resuming."""
+    from brightline.context import Recipient
+
+    source = tmp_path / "source"
+    source.mkdir()
+    for sample in SAMPLES[:4]:
+        (source / sample.name).write_bytes(sample.read_bytes())
+    fresh = tmp_path / "fresh"
+    run_batch(source, fresh, Settings(), workers=1, quiet=True)
+    out = tmp_path / "twin"
+    parent = run_batch(source, out, Settings(recipient=Recipient.PARENT_OR_ELIGIBLE_STUDENT), workers=1, quiet=True)
+    assert parent.done == 4 and digests(out) != digests(fresh)
+    police = run_batch(source, out, Settings(), workers=1, quiet=True)
+    assert (police.already_done, police.done) == (0, 4)
+    assert digests(out) == digests(fresh)  # exactly what a police run from scratch writes, nothing of the parent's
+    again = run_batch(source, out, Settings(batch_size=3), workers=1, quiet=True)  # nothing that shapes a copy
+    assert (again.already_done, again.done) == (4, 0)
+
+
+def test_a_manifest_from_before_fingerprints_is_redone(tmp_path: Path) -> None:
+    source, out = tmp_path / "source", tmp_path / "twin"
+    source.mkdir()
+    out.mkdir()
+    (source / SAMPLES[0].name).write_bytes(SAMPLES[0].read_bytes())
+    (out / SAMPLES[0].name).write_text("a copy made under settings nobody recorded")
+    digest = hashlib.sha256(SAMPLES[0].read_bytes()).hexdigest()
+    output = hashlib.sha256((out / SAMPLES[0].name).read_bytes()).hexdigest()
+    with sqlite3.connect(out / "manifest.sqlite") as db:
+        db.execute("CREATE TABLE files (path TEXT PRIMARY KEY, sha256 TEXT, status TEXT NOT NULL, output_sha256 TEXT, "
+                   "findings TEXT NOT NULL DEFAULT '{}', pages INTEGER, risk_score INTEGER, risk_level TEXT, "
+                   "decision TEXT, error TEXT, updated_at TEXT NOT NULL)")
+        db.execute("INSERT INTO files (path, sha256, status, output_sha256, decision, updated_at) "
+                   "VALUES (?, ?, 'done', ?, 'release-redacted', '2026-01-01')", (SAMPLES[0].name, digest, output))
+    report = run_batch(source, out, Settings(), workers=1, quiet=True)
+    assert (report.already_done, report.done) == (0, 1)
+    assert all(row["fingerprint"] for row in _manifest(out))

@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS files (
     risk_level TEXT,
     decision TEXT,
     error TEXT,
+    fingerprint TEXT,
     updated_at TEXT NOT NULL
 )
 """
@@ -48,6 +49,7 @@ class Row:
     risk_level: str | None = None
     decision: str | None = None
     error: str | None = None
+    fingerprint: str | None = None  # of the settings its output was made under (Settings.fingerprint)
 
 
 class Manifest:
@@ -59,6 +61,9 @@ class Manifest:
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA synchronous=FULL")
         self.connection.execute(_SCHEMA)
+        columns = {row[1] for row in self.connection.execute("PRAGMA table_info(files)")}
+        if "fingerprint" not in columns:  # a manifest from before fingerprints: its rows are redone
+            self.connection.execute("ALTER TABLE files ADD COLUMN fingerprint TEXT")
 
     def get(self, path: str) -> Row | None:
         cursor = self.connection.execute("SELECT * FROM files WHERE path = ?", (path,))

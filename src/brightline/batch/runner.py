@@ -73,8 +73,11 @@ def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, clu
                     manifest.put(Row(item.relative, item.status, error=item.reason))
                     setattr(report, item.status, getattr(report, item.status) + 1)
             pending: dict[Any, dict[str, str]] = {}
-            record = partial(_record, out=out, manifest=manifest, report=report, keep_withheld=keep_withheld)
-            for chunk, hashes in _chunks(work, manifest, out, settings.batch_size, report, progress, keep_withheld):
+            fingerprint = settings.fingerprint()
+            record = partial(_record, out=out, manifest=manifest, report=report, keep_withheld=keep_withheld,
+                             fingerprint=fingerprint)
+            for chunk, hashes in _chunks(work, manifest, out, settings.batch_size, report, progress, keep_withheld,
+                                         fingerprint):
                 while len(pending) >= 2 * max(1, executor.capacity):
                     _collect(executor.wait_any(list(pending)), pending, record, progress)
                 pending[executor.submit(chunk)] = hashes
@@ -86,9 +89,12 @@ def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, clu
     return report
 
 
-def _chunks(work: list[Entry], manifest: Manifest, out: Path, size: int, report: BatchReport,
-            progress: BatchProgress, keep_withheld: bool) -> Iterator[tuple[list[tuple[str, bytes]], dict[str, str]]]:
-    """Chunks of (name, bytes) still to do, with their SHA-256; a PDF or an image travels alone, texts together."""
+def _chunks(work: list[Entry], manifest: Manifest, out: Path, size: int, report: BatchReport, progress: BatchProgress,
+            keep_withheld: bool, fingerprint: str) -> Iterator[tuple[list[tuple[str, bytes]], dict[str, str]]]:
+    """Chunks of (name, bytes) still to do, with their SHA-256; a PDF or an image travels alone, texts together.
+
+    Done means done under these settings: a copy made for another recipient, policy or style is redone.
+    """
     chunk: list[tuple[str, bytes]] = []
     hashes: dict[str, str] = {}
     for entry in work:
@@ -104,7 +110,8 @@ def _chunks(work: list[Entry], manifest: Manifest, out: Path, size: int, report:
             continue
         digest = hashlib.sha256(data).hexdigest()
         row = manifest.get(entry.relative)
-        if row is not None and row.status == DONE and row.sha256 == digest and _output_intact(out, row, keep_withheld):
+        if (row is not None and row.status == DONE and row.sha256 == digest and row.fingerprint == fingerprint
+                and _output_intact(out, row, keep_withheld)):
             report.already_done += 1
             report.withheld += _withheld(row.decision)
             progress.advance(row.pages or 0)
@@ -135,10 +142,10 @@ def _collect(done: set[Any], pending: dict[Any, dict[str, str]], record: Callabl
 
 
 def _record(outcome: Outcome, digest: str, out: Path, manifest: Manifest, report: BatchReport,
-            keep_withheld: bool) -> None:
+            keep_withheld: bool, fingerprint: str) -> None:
     row = Row(outcome.relative, FAILED, sha256=digest, findings=outcome.findings, pages=outcome.pages,
               risk_score=outcome.risk_score, risk_level=outcome.risk_level, decision=outcome.decision,
-              error=outcome.error)
+              error=outcome.error, fingerprint=fingerprint)
     _remove(out, outcome.relative)  # fail closed, and a copy now withheld must not stay releasable
     if outcome.output is None or outcome.error is not None:
         report.failed += 1
