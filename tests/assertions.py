@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from presidio_analyzer import RecognizerResult
 
@@ -13,6 +15,18 @@ from brightline.types import Finding
 
 requires_ocr = pytest.mark.skipif(installed_engine() is None and not os.environ.get("BRIGHTLINE_REQUIRE_OCR"),
                                   reason="Tesseract is not installed (set BRIGHTLINE_REQUIRE_OCR=1 to fail instead)")
+
+
+def read_by_ocr(pdf: Path, dpi: int = 300) -> str:
+    """The words OCR reads on a PDF's first page as a reader sees it: pixels only, no text layer."""
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        page = document[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        document.close()
+    engine = installed_engine()
+    assert engine is not None, "Tesseract is needed"
+    return " ".join(word.text for word in engine.words(page, dpi))
 
 
 def offsets(text: str, fragment: str, occurrence: int = 0) -> tuple[int, int]:
