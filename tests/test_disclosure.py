@@ -76,6 +76,7 @@ def test_a_release_from_the_command_line(tmp_path: Path, log_file: Path) -> None
     assert police.returncode == 5, police.stderr  # the report is withheld for legal review
     assert "withheld for legal review" in police.stderr
     assert not (tmp_path / "police" / "report.txt").exists() and (tmp_path / "police" / "work_order.txt").exists()
+    assert not (tmp_path / "police" / "withheld").exists()  # a folder of released copies holds nothing withheld
 
     parent = run("redact", str(inbox), "--out", str(tmp_path / "parent"), "--release-to",
                  "parent-or-eligible-student", *common)

@@ -69,11 +69,10 @@ def _model_option(function):  # type: ignore[no-untyped-def]
 
 
 def _withheld_option(function):  # type: ignore[no-untyped-def]
-    return click.option("--withheld", "withheld_copies", type=click.Choice(["folder", "omit"]), default="folder",
-                        show_default=True,
+    return click.option("--withheld", "withheld_copies", type=click.Choice(["folder", "omit"]), default=None,
                         help=f"Documents held for legal review: their redacted copies for counsel go under "
-                             f"OUT/{WITHHELD_FOLDER}/ (folder) or are not written (omit); never among the "
-                             "copies that may be released.")(function)
+                             f"OUT/{WITHHELD_FOLDER}/ (folder, the default) or are not written (omit, the default "
+                             "with --release-to); never among the copies that may be released.")(function)
 
 
 def _pdf_options(dpi_help: str):  # type: ignore[no-untyped-def]
@@ -170,7 +169,8 @@ def screen(
 @_pdf_options("Resolution of redacted PDFs.")
 @_withheld_option
 @click.option("--release-to", type=click.Choice(_RECIPIENT_NAMES), default=None,
-              help="Release the copies to this recipient: withheld documents are not written, each release is logged.")
+              help="Release the copies to this recipient: withheld documents are not released (nor written, unless "
+                   "--withheld folder), each release is logged.")
 @click.option("--released-by", default=None, help="Name of the person releasing (with --release-to).")
 @click.option("--releaser-role", default="records officer", show_default=True, help="Their position.")
 @click.option("--affiliation", default="", help="The recipient's agency or affiliation.")
@@ -182,7 +182,7 @@ def screen(
 @_verbose_option
 def redact(
     paths: tuple[Path, ...], out_dir: Path, style: str | None, key_file: Path | None, dpi: int, even_boxes: bool,
-    withheld_copies: str, release_to: str | None, released_by: str | None, releaser_role: str, affiliation: str,
+    withheld_copies: str | None, release_to: str | None, released_by: str | None, releaser_role: str, affiliation: str,
     purpose: str | None, log_db: str | None, recipient: str, basis: str, policy_file: Path | None, model: str,
     profile: str | None, password: str | None, verbose: int, quiet: bool,
 ) -> None:
@@ -192,6 +192,8 @@ def redact(
     in the disclosure log (who, to whom, on what basis, why; hashes and counts, never the text).
     """
     configure_logging(verbose)
+    # a folder of released copies holds nothing withheld unless asked: it may be sent on whole
+    withheld_copies = withheld_copies or ("omit" if release_to is not None else "folder")
     if release_to is not None:
         if not released_by or not purpose:
             raise click.UsageError("--release-to needs --released-by and --purpose: every release is logged.")
@@ -426,7 +428,7 @@ def evaluate_command(folder: Path, as_json: bool, model: str, profile: str | Non
 @_verbose_option
 def batch(
     source: Path, out_dir: Path, workers: int, cluster: str | None, style: str | None, key_file: Path | None, dpi: int,
-    even_boxes: bool, withheld_copies: str, recipient: str, basis: str, policy_file: Path | None, model: str,
+    even_boxes: bool, withheld_copies: str | None, recipient: str, basis: str, policy_file: Path | None, model: str,
     profile: str | None, password: str | None, verbose: int, quiet: bool,
 ) -> None:
     """Redact a folder tree or a .zip archive into a verified twin, with a manifest and summaries.
@@ -440,6 +442,7 @@ def batch(
     settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model,
                                    profile=_profile(profile), password=password, dpi=dpi,
                                    even_boxes=even_boxes)
+    withheld_copies = withheld_copies or "folder"
     report = run_batch(source, out_dir, settings, workers=workers, cluster=cluster, quiet=quiet,
                        keep_withheld=withheld_copies == "folder")
     kept = f" (their copies for counsel in {out_dir / WITHHELD_FOLDER})" if withheld_copies == "folder" else ""

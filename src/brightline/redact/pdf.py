@@ -121,8 +121,9 @@ def text_layer(document: pdfium.PdfDocument, separator: str = "\n") -> str:
 def burn(image: Image.Image, boxes: list[Box], dpi: int) -> Image.Image:
     """The page image with every box filled solid black and its placeholder written in it when it fits.
 
-    All boxes are filled before any label is written, and a label that would overlap one already written
-    is left out: labels drawn over each other would leave a box more white than black.
+    All boxes are filled before any label is written. A label that would overlap one already written
+    moves right within its box, or is left out when there is no room: labels drawn over each other
+    would leave a box more white than black.
     """
     burned = image.copy()
     draw = ImageDraw.Draw(burned)
