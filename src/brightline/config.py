@@ -73,8 +73,9 @@ class Settings(BaseModel):
         """A digest of everything that shapes an output: a copy made under another one is not this copy.
 
         The policy's content, recipient, basis, style, a digest of the pseudonym key (never the key),
-        labels, DPI, box widths, profile, model (and its installed version), brightline's version and
-        the content of its data folder. The password and batch size change nothing written.
+        labels, DPI, box widths, profile, model (and its version when it is installed under its own
+        name), brightline's version and the content of its data folder. The password and batch size
+        change nothing written.
         """
         key = hashlib.sha256(self.pseudonym_key).hexdigest() if self.pseudonym_key else None
         shaping = self.model_dump(mode="json", exclude={"pseudonym_key", "password", "batch_size", "policy"})
