@@ -82,13 +82,13 @@ def _kept(value: str, seen: list[str]) -> bool:
 
     What the original's screening read in full context and kept (an official's name) stays kept: read
     back without its role, the detector may judge it otherwise. OCR misreads a letter or an accent, or
-    runs two words together ("astudent"); a word that close to a kept one (difflib's ratio 0.8) is that word.
+    runs two words together ("ofthe"); a word that close to a kept one (difflib's ratio 0.8) is that word.
     """
     return all(word in seen or difflib.get_close_matches(word, seen, n=1, cutoff=_MISREAD) for word in _folded(value))
 
 
 def _folded(text: str) -> set[str]:
-    """A text's words without case or accents: OCR reads "là" as "lá" as readily as an "l" for an "I"."""
+    """A text's words without case or accents: OCR reads "é" as "è" as readily as an "l" for an "I"."""
     return {anyascii(word).casefold() for word in WORD.findall(text)}
 
 
