@@ -16,6 +16,7 @@ import os
 import sys
 from functools import partial
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from rich.console import Console
@@ -535,18 +536,25 @@ def main(argv: list[str] | None = None) -> None:
     except BrightlineError as exc:
         click.echo(f"brightline: {exc}", err=True)
         sys.exit(int(exc.exit_code))
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # click turns Ctrl-C into an Abort
+            _interrupted()
         click.echo("brightline: aborted.", err=True)
         sys.exit(int(ExitCode.BAD_ARGS))
     except click.ClickException as exc:
         exc.show()
         sys.exit(int(ExitCode.BAD_ARGS))
     except KeyboardInterrupt:
-        click.echo("brightline: interrupted; copies already written are complete, none is partial.", err=True)
-        sys.exit(130)
+        _interrupted()
     except Exception as exc:  # noqa: BLE001 - a traceback could quote a document; name the error type only
         log.debug("internal error", exc_info=False)
         click.echo(f"brightline: internal error ({type(exc).__name__}); please report it. "
                    "Copies already written are complete; none is partial.", err=True)
         sys.exit(int(ExitCode.BAD_ARGS))
     sys.exit(int(ExitCode.OK))
+
+
+def _interrupted() -> NoReturn:
+    click.echo("brightline: interrupted; copies already written are complete, none is partial. Run the same "
+               "command again to finish (batch skips what is done).", err=True)
+    sys.exit(int(ExitCode.INTERRUPTED))

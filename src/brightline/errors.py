@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     VERIFICATION_FAILED = 4
     RELEASE_BLOCKED = 5
     PARTIAL_BATCH_FAILURE = 6
+    INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 
 class BrightlineError(Exception):

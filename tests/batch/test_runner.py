@@ -198,3 +198,17 @@ def test_a_manifest_from_before_fingerprints_is_redone(tmp_path: Path) -> None:
     report = run_batch(source, out, Settings(), workers=1, quiet=True)
     assert (report.already_done, report.done) == (0, 1)
     assert all(row["fingerprint"] for row in _manifest(out))
+
+
+def test_ctrl_c_ends_with_130_and_says_how_to_resume(tmp_path: Path) -> None:
+    source, out = tree(tmp_path / "source", copies=12), tmp_path / "out"
+    command = [sys.executable, "-m", "brightline", "batch", str(source), "--out", str(out), "--workers", "1", "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    while process.poll() is None and _done_count(out) < 5:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C reaches the command and its workers
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "Run the same command again" in stderr and "Traceback" not in stderr
+    assert not list(out.rglob(".brightline-*")), "a temporary file was left behind"
