@@ -203,8 +203,9 @@ def test_a_manifest_from_before_fingerprints_is_redone(tmp_path: Path) -> None:
 def test_ctrl_c_ends_with_130_and_says_how_to_resume(tmp_path: Path) -> None:
     source, out = tree(tmp_path / "source", copies=12), tmp_path / "out"
     command = [sys.executable, "-m", "brightline", "batch", str(source), "--out", str(out), "--workers", "1", "-q"]
+    # a shell that started this run in the background may ignore SIGINT, and children inherit that
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+                               start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     while process.poll() is None and _done_count(out) < 5:
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C reaches the command and its workers
