@@ -216,7 +216,7 @@ def redact(
             if result.decision is Decision.WITHHOLD:
                 withheld += 1
                 target.unlink(missing_ok=True)  # never among the copies that may be released
-                held = withheld_copy(out_dir, target)
+                held = withheld_copy(out_dir, target.relative_to(out_dir))
                 held.unlink(missing_ok=True)
                 if withheld_copies == "folder":
                     _write_copy(pipeline, result, held)
@@ -241,14 +241,19 @@ def redact(
             click.echo(f"brightline: {result.path}: internal error ({type(exc).__name__}); nothing was written.", err=True)
     log.info("%d redacted, %d withheld, %d failed", written, withheld, failures)
     verb = "released" if release_to else "redacted"
-    kept = f" (their redacted copies for counsel in {out_dir / WITHHELD_FOLDER})" if withheld_copies == "folder" else ""
     click.echo(f"{written} {verb} cop{'y' if written == 1 else 'ies'} in {out_dir}" +
-               (f"; {withheld} withheld for legal review{kept}, not for release" if withheld else "") +
+               (f"; {withheld} withheld for legal review{_counsel(out_dir, withheld_copies)}, not for release"
+                if withheld else "") +
                (f"; {failures} failed (see above)" if failures else ""), err=True)
     if failures:
         raise _Exit(ExitCode.INPUT_FILE)
     if withheld:
         raise _Exit(ExitCode.RELEASE_BLOCKED)
+
+
+def _counsel(out_dir: Path, withheld_copies: str) -> str:
+    """Where the copies held for legal review are, to follow a count of them."""
+    return f" (their redacted copies for counsel in {out_dir / WITHHELD_FOLDER})" if withheld_copies == "folder" else ""
 
 
 def _write_copy(pipeline: Pipeline, result: ScreenResult, target: Path) -> None:
@@ -446,11 +451,11 @@ def batch(
     withheld_copies = withheld_copies or "folder"
     report = run_batch(source, out_dir, settings, workers=workers, cluster=cluster, quiet=quiet,
                        keep_withheld=withheld_copies == "folder")
-    kept = f" (their copies for counsel in {out_dir / WITHHELD_FOLDER})" if withheld_copies == "folder" else ""
     click.echo(f"{report.done} redacted, {report.already_done} already done, {report.failed} failed, "
                f"{report.refused} refused, {report.skipped} skipped; see {out_dir / 'summary.html'}", err=True)
     if report.withheld:
-        click.echo(f"brightline: {report.withheld} withheld for legal review{kept}, not for release; "
+        click.echo(f"brightline: {report.withheld} withheld for legal review{_counsel(out_dir, withheld_copies)}, "
+                   "not for release; "
                    f"the riskiest first in {out_dir / 'summary.html'}.", err=True)
     if report.failed or report.refused:
         raise _Exit(ExitCode.PARTIAL_BATCH_FAILURE)

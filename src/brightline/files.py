@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 
 PART_PREFIX = ".brightline-"
 PART_SUFFIX = ".part"
@@ -13,9 +13,9 @@ PART_SUFFIX = ".part"
 WITHHELD_FOLDER = "withheld"
 
 
-def withheld_copy(out: Path, target: Path) -> Path:
-    """Where the copy of a document held for legal review goes instead of `target` (a path under `out`)."""
-    return out / WITHHELD_FOLDER / target.relative_to(out)
+def withheld_copy(out: Path, relative: PurePath | str) -> Path:
+    """Where a document held for legal review has its copy, `relative` being where it would stand under `out`."""
+    return out / WITHHELD_FOLDER / relative
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 from ..config import Settings
 from ..disclosure import sha256_file
 from ..errors import BrightlineError, ConfigError
-from ..files import WITHHELD_FOLDER, remove_leftovers, write_atomically, write_bytes
+from ..files import remove_leftovers, withheld_copy, write_atomically, write_bytes
 from ..ingest import is_paged, redacted_name
 from ..log import get_logger
 from ..types import Decision
@@ -182,7 +182,7 @@ def _remove(out: Path, relative: str) -> None:
 
 def _output(out: Path, relative: str, withheld: bool = False) -> Path:
     """Where the redacted copy of an input goes (an image's copy is a PDF; a withheld one under withheld/)."""
-    return (out / WITHHELD_FOLDER if withheld else out) / redacted_name(relative)
+    return withheld_copy(out, redacted_name(relative)) if withheld else out / redacted_name(relative)
 
 
 class _Executor(ABC):
