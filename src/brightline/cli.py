@@ -14,19 +14,19 @@ import io
 import json
 import os
 import sys
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 from rich.console import Console
 
-from . import __version__
 from .config import Settings
 from .context import RECIPIENT_ALIASES, Basis, Recipient, parse_recipient
 from .detect.nlp import DEFAULT_MODEL
 from .detect.profiles import load_profile
-from .disclosure import FIELDS, LOG_ENV, DisclosureLog, Release, sha256_file
+from .disclosure import FIELDS, LOG_ENV, LOG_KEY_ENV, Checkpoint, DisclosureLog, sha256_file
 from .errors import BrightlineError, ExitCode, InputFileError, VerificationError
 from .files import WITHHELD_FOLDER, withheld_copy, write_atomically, write_text
 from .ingest import expand_paths, redacted_name
@@ -35,6 +35,7 @@ from .pipeline import Pipeline
 from .policy import default_policy, load_policy
 from .progress import track
 from .redact import make_operator
+from .release import Approval, ReleaseOrder, approved_documents
 from .report import render_table
 from .types import Decision, RedactionStyle, ScreenResult, label_counts
 
@@ -108,9 +109,33 @@ def _context_options(function):  # type: ignore[no-untyped-def]
 
 
 def _log_db_option(function):  # type: ignore[no-untyped-def]
+    function = click.option("--log-key-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                            help=f"The office's key that signs the log (default: ${LOG_KEY_ENV}, else a key file in "
+                                 "your data folder, created at the first release).")(function)
     return click.option("--log-db", default=None,
                         help=f"Disclosure log database URL (default: ${LOG_ENV}, else a SQLite file in your data folder).")(
         function)
+
+
+def _release_options(function):  # type: ignore[no-untyped-def]
+    options = [
+        click.option("--release-to", type=click.Choice(_RECIPIENT_NAMES), default=None,
+                     help="Release the copies to this recipient: documents held for legal review are not released "
+                          "(nor written, unless --withheld folder) unless approved; each release is logged."),
+        click.option("--released-by", default=None, help="Name of the person releasing (with --release-to)."),
+        click.option("--releaser-role", default="records officer", show_default=True, help="Their position."),
+        click.option("--affiliation", default="", help="The recipient's agency or affiliation."),
+        click.option("--purpose", default=None, help="The purpose of the release, as stated by the requester."),
+        click.option("--approve", multiple=True, metavar="FILE|SHA256",
+                     help="A document held for legal review that counsel approved for this release (repeat it): the "
+                          "original file, or its SHA-256. Released only while its content is unchanged."),
+        click.option("--approved-by", default=None, help="Who approved the documents given with --approve."),
+        click.option("--approval-note", default=None, help="The approval's grounds (a court order's docket, say)."),
+        _log_db_option,
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
 
 
 def _verbose_option(function):  # type: ignore[no-untyped-def]
@@ -169,42 +194,29 @@ def screen(
               help=f"Key for --style pseudonym (or set {KEY_ENV}).")
 @_pdf_options("Resolution of redacted PDFs.")
 @_withheld_option
-@click.option("--release-to", type=click.Choice(_RECIPIENT_NAMES), default=None,
-              help="Release the copies to this recipient: withheld documents are not released (nor written, unless "
-                   "--withheld folder), each release is logged.")
-@click.option("--released-by", default=None, help="Name of the person releasing (with --release-to).")
-@click.option("--releaser-role", default="records officer", show_default=True, help="Their position.")
-@click.option("--affiliation", default="", help="The recipient's agency or affiliation.")
-@click.option("--purpose", default=None, help="The purpose of the release, as stated by the requester.")
-@_log_db_option
+@_release_options
 @_context_options
 @_model_option
 @_password_option
 @_verbose_option
 def redact(
     paths: tuple[Path, ...], out_dir: Path, style: str | None, key_file: Path | None, dpi: int, even_boxes: bool,
-    withheld_copies: str | None, release_to: str | None, released_by: str | None, releaser_role: str, affiliation: str,
-    purpose: str | None, log_db: str | None, recipient: str, basis: str, policy_file: Path | None, model: str,
-    profile: str | None, password: str | None, verbose: int, quiet: bool,
+    withheld_copies: str | None, release_to: str | None, recipient: str, basis: str, policy_file: Path | None,
+    model: str, profile: str | None, password: str | None, verbose: int, quiet: bool, **release: Any,
 ) -> None:
     """Write a redacted copy of each document in PATHS to --out; PDFs are rebuilt from pixels and verified.
 
-    With --release-to, only documents whose decision allows it are written, and each one is recorded
-    in the disclosure log (who, to whom, on what basis, why; hashes and counts, never the text).
+    With --release-to, only documents whose decision allows it (or that counsel approved with
+    --approve) are written, and each one is recorded in the disclosure log (who, to whom, on what
+    basis, why, who approved; hashes and counts, never the text).
     """
     configure_logging(verbose)
     # a folder of released copies holds nothing withheld unless asked: it may be sent on whole
     withheld_copies = withheld_copies or ("omit" if release_to is not None else "folder")
-    if release_to is not None:
-        if not released_by or not purpose:
-            raise click.UsageError("--release-to needs --released-by and --purpose: every release is logged.")
-        if recipient != Recipient.POLICE.value and parse_recipient(recipient) != parse_recipient(release_to):
-            raise click.UsageError("--recipient and --release-to name different recipients.")
-        recipient = release_to
+    recipient, order = _release_order(release_to, recipient, **release)
     settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model,
                                    profile=_profile(profile), password=password, dpi=dpi,
                                    even_boxes=even_boxes)
-    disclosure_log = DisclosureLog(log_db) if release_to is not None else None
     pipeline = Pipeline(settings)
     targets = _targets(paths, out_dir)
     failures = withheld = written = 0
@@ -213,7 +225,8 @@ def redact(
         try:
             if result.error is not None:
                 raise InputFileError(result.error)
-            if result.decision is Decision.WITHHOLD:
+            original = sha256_file(Path(result.path)) if order is not None else ""
+            if result.decision is Decision.WITHHOLD and not (order is not None and order.approves(original)):
                 withheld += 1
                 target.unlink(missing_ok=True)  # never among the copies that may be released
                 held = withheld_copy(out_dir, target.relative_to(out_dir))
@@ -226,9 +239,8 @@ def redact(
                                f"({result.decision_reasons[0].detail}); not released, {where}.", err=True)
                 continue
             _write_copy(pipeline, result, target)
-            if disclosure_log is not None:
-                _log_release(disclosure_log, result, target, settings, released_by or "", releaser_role,
-                             affiliation, purpose or "")
+            if order is not None:
+                _log_release(order, result, original, target, settings)
             written += 1
         except BrightlineError as exc:
             failures += 1
@@ -245,10 +257,43 @@ def redact(
                (f"; {withheld} withheld for legal review{_counsel(out_dir, withheld_copies)}, not for release"
                 if withheld else "") +
                (f"; {failures} failed (see above)" if failures else ""), err=True)
+    _warn_unused(order)
     if failures:
         raise _Exit(ExitCode.INPUT_FILE)
     if withheld:
         raise _Exit(ExitCode.RELEASE_BLOCKED)
+
+
+def _release_order(release_to: str | None, recipient: str, released_by: str | None, purpose: str | None,
+                   releaser_role: str, affiliation: str, approve: tuple[str, ...], approved_by: str | None,
+                   approval_note: str | None, log_db: str | None, log_key_file: Path | None,
+                   ) -> tuple[str, ReleaseOrder | None]:
+    """The recipient and the release order (with its log); a usage error for an incomplete release or approval."""
+    approving = bool(approve or approved_by or approval_note)
+    if release_to is None:
+        if approving:
+            raise click.UsageError("--approve, --approved-by and --approval-note approve a release: give --release-to.")
+        return recipient, None
+    if not released_by or not purpose:
+        raise click.UsageError("--release-to needs --released-by and --purpose: every release is logged.")
+    if recipient != Recipient.POLICE.value and parse_recipient(recipient) != parse_recipient(release_to):
+        raise click.UsageError("--recipient and --release-to name different recipients.")
+    approval = None
+    if approving:
+        if not (approve and approved_by and approval_note):
+            raise click.UsageError("an approval names the documents (--approve FILE or SHA-256), who approved "
+                                   "(--approved-by) and why (--approval-note): give all three.")
+        approval = Approval(approved_by, approval_note, approved_documents(approve))
+    return release_to, ReleaseOrder(released_by, purpose, releaser_role, affiliation, approval,
+                                    DisclosureLog(log_db, log_key_file))
+
+
+def _warn_unused(order: ReleaseOrder | None) -> None:
+    """Say so when an approval released nothing: a wrong file named, or one changed since counsel read it."""
+    unused = order.unused_approvals() if order is not None else 0
+    if unused:
+        click.echo(f"brightline: {unused} approved document{'s' if unused != 1 else ''} matched no document held for "
+                   "legal review in this run (a different file, or one changed since it was approved).", err=True)
 
 
 def _counsel(out_dir: Path, withheld_copies: str) -> str:
@@ -264,22 +309,13 @@ def _write_copy(pipeline: Pipeline, result: ScreenResult, target: Path) -> None:
         write_atomically(target, partial(write_text, content=pipeline.redact(result)))
 
 
-def _log_release(disclosure_log: DisclosureLog, result: ScreenResult, target: Path, settings: Settings,
-                 released_by: str, releaser_role: str, affiliation: str, purpose: str) -> None:
+def _log_release(order: ReleaseOrder, result: ScreenResult, original: str, target: Path, settings: Settings) -> None:
     """Record a release; a copy that cannot be logged is not left to be released."""
     assert result.risk is not None and result.decision is not None
-    counts = label_counts(result.findings, settings.labels)
-    policy_name, _ = settings.recipient_policy
-    release = Release(
-        released_by=released_by, releaser_role=releaser_role, recipient=str(settings.recipient),
-        recipient_affiliation=affiliation, basis=str(settings.basis), purpose=purpose,
-        policy=f"{settings.policies.name} v{settings.policies.version}: {policy_name}",
-        original_sha256=sha256_file(Path(result.path)), redacted_sha256=sha256_file(target), redacted_counts=counts,
-        decision=str(result.decision), risk_score=result.risk.score, risk_level=str(result.risk.level),
-        tool_version=__version__,
-    )
     try:
-        disclosure_log.record(release)
+        order.record(settings, original_sha256=original, redacted_sha256=sha256_file(target),
+                     counts=label_counts(result.findings, settings.labels), decision=str(result.decision),
+                     risk_score=result.risk.score, risk_level=str(result.risk.level))
     except Exception:
         target.unlink(missing_ok=True)
         raise
@@ -428,35 +464,43 @@ def evaluate_command(folder: Path, as_json: bool, model: str, profile: str | Non
               help=f"Key for --style pseudonym (or set {KEY_ENV}).")
 @_pdf_options("Resolution of redacted PDFs.")
 @_withheld_option
+@_release_options
 @_context_options
 @_model_option
 @_password_option
 @_verbose_option
 def batch(
     source: Path, out_dir: Path, workers: int, cluster: str | None, style: str | None, key_file: Path | None, dpi: int,
-    even_boxes: bool, withheld_copies: str | None, recipient: str, basis: str, policy_file: Path | None, model: str,
-    profile: str | None, password: str | None, verbose: int, quiet: bool,
+    even_boxes: bool, withheld_copies: str | None, release_to: str | None, recipient: str, basis: str,
+    policy_file: Path | None, model: str, profile: str | None, password: str | None, verbose: int, quiet: bool,
+    **release: Any,
 ) -> None:
     """Redact a folder tree or a .zip archive into a verified twin, with a manifest and summaries.
 
     Run it again to resume: finished files are skipped, failed ones retried. Files that are not .txt,
     .pdf or images (.png, .jpg, .tif) are listed as skipped; unsafe archive entries are refused with their reason.
+    With --release-to, the twin is a release: each copy is logged, and documents held for legal review
+    are left out unless approved (--approve).
     """
     from .batch import run_batch
 
     configure_logging(verbose)
+    recipient, order = _release_order(release_to, recipient, **release)
     settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model,
                                    profile=_profile(profile), password=password, dpi=dpi,
                                    even_boxes=even_boxes)
-    withheld_copies = withheld_copies or "folder"
+    withheld_copies = withheld_copies or ("omit" if release_to is not None else "folder")
     report = run_batch(source, out_dir, settings, workers=workers, cluster=cluster, quiet=quiet,
-                       keep_withheld=withheld_copies == "folder")
+                       keep_withheld=withheld_copies == "folder", release=order)
+    released = f", {report.released} released and logged" if order is not None else ""
     click.echo(f"{report.done} redacted, {report.already_done} already done, {report.failed} failed, "
-               f"{report.refused} refused, {report.skipped} skipped; see {out_dir / 'summary.html'}", err=True)
+               f"{report.refused} refused, {report.skipped} skipped{released}; see {out_dir / 'summary.html'}",
+               err=True)
     if report.withheld:
         click.echo(f"brightline: {report.withheld} withheld for legal review{_counsel(out_dir, withheld_copies)}, "
                    "not for release; "
                    f"the riskiest first in {out_dir / 'summary.html'}.", err=True)
+    _warn_unused(order)
     if report.failed or report.refused:
         raise _Exit(ExitCode.PARTIAL_BATCH_FAILURE)
     if report.withheld:
@@ -470,12 +514,13 @@ def batch(
               help="Write the export to this file instead of stdout.")
 @_log_db_option
 @click.pass_context
-def log_command(ctx: click.Context, fmt: str, out_file: Path | None, log_db: str | None) -> None:
-    """List or export the disclosure log (`brightline log verify` checks its chain)."""
-    ctx.obj = log_db
+def log_command(ctx: click.Context, fmt: str, out_file: Path | None, log_db: str | None,
+                log_key_file: Path | None) -> None:
+    """List or export the disclosure log (`log verify` checks it, `log checkpoint` prints its head to keep)."""
+    ctx.obj = (log_db, log_key_file)
     if ctx.invoked_subcommand is not None:
         return
-    rows = list(DisclosureLog(log_db).rows())
+    rows = list(DisclosureLog(log_db, log_key_file, guard=False).rows())
     if fmt == "table":
         from .report import render_disclosures
 
@@ -496,19 +541,49 @@ def log_command(ctx: click.Context, fmt: str, out_file: Path | None, log_db: str
         click.echo(f"{len(rows)} rows written to {out_file}", err=True)
 
 
+def _group_log(group: tuple[str | None, Path | None], log_db: str | None, log_key_file: Path | None,
+               guard: bool) -> DisclosureLog:
+    """The log the subcommand names, else the one its group named."""
+    return DisclosureLog(log_db or group[0], log_key_file or group[1], guard=guard)
+
+
 @log_command.command(name="verify")
+@click.option("--checkpoint", default=None, metavar="'rows=N head=HASH'",
+              help="A checkpoint `brightline log checkpoint` printed earlier: rows removed since are named.")
 @_log_db_option
 @click.pass_obj
-def log_verify(group_db: str | None, log_db: str | None) -> None:
-    """Check that no row of the disclosure log was changed, removed or inserted."""
-    disclosure_log = DisclosureLog(log_db or group_db)
+def log_verify(group: tuple[str | None, Path | None], checkpoint: str | None, log_db: str | None,
+               log_key_file: Path | None) -> None:
+    """Check that no row of the disclosure log was changed, removed or inserted, and that it is still append-only."""
+    point = Checkpoint.parse(checkpoint) if checkpoint else None
+    disclosure_log = _group_log(group, log_db, log_key_file, guard=False)  # the guards as found, not restored
+    problems = disclosure_log.verify(point)
+    for problem in problems:
+        click.echo(f"brightline: {problem}", err=True)
+    if problems:
+        raise _Exit(ExitCode.VERIFICATION_FAILED)
+    count = disclosure_log.checkpoint().rows
+    against = f", and it holds the checkpoint's {point.rows}" if point else ""
+    click.echo(f"disclosure log intact: {count} row{'s' if count != 1 else ''}, chain unbroken{against}.")
+
+
+@log_command.command(name="checkpoint")
+@_log_db_option
+@click.pass_obj
+def log_checkpoint(group: tuple[str | None, Path | None], log_db: str | None, log_key_file: Path | None) -> None:
+    """Print the log's head (rows and hash) to keep outside the database: paper, e-mail, another system.
+
+    `brightline log verify --checkpoint '...'` later names any row removed since. Only an intact log
+    gets a checkpoint.
+    """
+    disclosure_log = _group_log(group, log_db, log_key_file, guard=False)
     problems = disclosure_log.verify()
     for problem in problems:
         click.echo(f"brightline: {problem}", err=True)
     if problems:
         raise _Exit(ExitCode.VERIFICATION_FAILED)
-    count = sum(1 for _ in disclosure_log.rows())
-    click.echo(f"disclosure log intact: {count} row{'s' if count != 1 else ''}, chain unbroken.")
+    click.echo(f"brightline disclosure log checkpoint {disclosure_log.checkpoint()} "
+               f"at {datetime.now(UTC).isoformat(timespec='seconds')}")
 
 
 class _Exit(Exception):

@@ -181,6 +181,41 @@ def test_a_run_for_another_recipient_redoes_every_file(tmp_path: Path) -> None:
     assert (again.already_done, again.done) == (4, 0)
 
 
+def test_a_batch_release_logs_each_copy_and_releases_only_approved_held_ones(tmp_path: Path) -> None:
+    from brightline.disclosure import DisclosureLog
+    from brightline.release import Approval, ReleaseOrder
+
+    source, out = tmp_path / "source", tmp_path / "released"
+    source.mkdir()
+    for sample in SAMPLES:
+        (source / sample.name).write_bytes(sample.read_bytes())
+    key = tmp_path / "office.key"
+    key.write_text("k" * 32)
+    log = DisclosureLog(f"sqlite:///{tmp_path / 'log.sqlite'}", key)
+    order = ReleaseOrder("R. Officer", "request 9", log=log)
+    first = run_batch(source, out, Settings(), workers=1, quiet=True, keep_withheld=False, release=order)
+    rows = {r["path"]: r for r in _manifest(out)}
+    held = sorted(path for path, row in rows.items() if row["decision"] == "withhold-for-legal-review")
+    assert held and first.released == len(SAMPLES) - len(held) and first.withheld == len(held)
+    assert sorted(digests(out)) == sorted(path for path in rows if path not in held)  # the held ones nowhere
+    logged = list(log.rows())
+    assert sorted(r["original_sha256"] for r in logged) == sorted(rows[p]["sha256"] for p in rows if p not in held)
+
+    again = run_batch(source, out, Settings(), workers=1, quiet=True, keep_withheld=False, release=order)
+    assert (again.already_done, again.released) == (len(SAMPLES), 0) and len(list(log.rows())) == len(logged)
+
+    approval = Approval("A. Counsel", "court order 7", frozenset({rows[held[0]]["sha256"]}))
+    approved = ReleaseOrder("R. Officer", "request 9", approval=approval, log=log)
+    third = run_batch(source, out, Settings(), workers=1, quiet=True, keep_withheld=False, release=approved)
+    assert third.released == first.released + 1 and (out / held[0]).exists()  # a new order: every file again
+    assert not any((out / path).exists() for path in held[1:])
+    newest = list(log.rows())[-third.released:]
+    assert [r["approved_by"] for r in newest if r["decision"] == "withhold-for-legal-review"] == ["A. Counsel"]
+    assert json.loads((out / "summary.json").read_text())["released_on_approval"] == [
+        {"path": held[0], "approved_by": "A. Counsel"}]
+    assert log.verify() == []
+
+
 def test_a_manifest_from_before_fingerprints_is_redone(tmp_path: Path) -> None:
     source, out = tmp_path / "source", tmp_path / "twin"
     source.mkdir()

@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS files (
     decision TEXT,
     error TEXT,
     fingerprint TEXT,
+    approved_by TEXT,
     updated_at TEXT NOT NULL
 )
 """
@@ -50,6 +51,7 @@ class Row:
     decision: str | None = None
     error: str | None = None
     fingerprint: str | None = None  # of the settings its output was made under (Settings.fingerprint)
+    approved_by: str | None = None  # held for legal review, released on this person's approval
 
 
 class Manifest:
@@ -62,8 +64,9 @@ class Manifest:
         self.connection.execute("PRAGMA synchronous=FULL")
         self.connection.execute(_SCHEMA)
         columns = {row[1] for row in self.connection.execute("PRAGMA table_info(files)")}
-        if "fingerprint" not in columns:  # a manifest from before fingerprints: its rows are redone
-            self.connection.execute("ALTER TABLE files ADD COLUMN fingerprint TEXT")
+        for column in ("fingerprint", "approved_by"):  # a manifest from before them; its rows are redone
+            if column not in columns:
+                self.connection.execute(f"ALTER TABLE files ADD COLUMN {column} TEXT")
 
     def get(self, path: str) -> Row | None:
         cursor = self.connection.execute("SELECT * FROM files WHERE path = ?", (path,))

@@ -25,6 +25,7 @@ from ..errors import BrightlineError, ConfigError
 from ..files import remove_leftovers, withheld_copy, write_atomically, write_bytes
 from ..ingest import is_paged, redacted_name
 from ..log import get_logger
+from ..release import ReleaseOrder
 from ..types import Decision
 from .manifest import DONE, FAILED, Manifest, Row
 from .progress import BatchProgress
@@ -46,14 +47,31 @@ class BatchReport:
     skipped: int = 0
     already_done: int = 0
     withheld: int = 0  # of those done or already done: held for legal review, outside the releasable tree
+    released: int = 0  # of those done, with a release order: logged as released
+
+
+@dataclass(frozen=True)
+class _Placement:
+    """Where a finished document's copy belongs: held for legal review (unless approved), or releasable."""
+
+    keep_withheld: bool
+    release: ReleaseOrder | None
+
+    def held(self, decision: str | None, original_sha256: str | None) -> bool:
+        if decision != Decision.WITHHOLD:
+            return False
+        return self.release is None or not self.release.approves(original_sha256 or "")
 
 
 def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, cluster: str | None = None,
-              limits: Limits | None = None, quiet: bool = False, keep_withheld: bool = True) -> BatchReport:
+              limits: Limits | None = None, quiet: bool = False, keep_withheld: bool = True,
+              release: ReleaseOrder | None = None) -> BatchReport:
     """Screen and redact every document of `source` (folder or .zip) into `out`; resumable.
 
     A document held for legal review never lands in the releasable tree: its copy goes under
-    `out/withheld/` for counsel (`keep_withheld`), or nowhere.
+    `out/withheld/` for counsel (`keep_withheld`), or nowhere; with a release order, unless counsel
+    approved it. With a release order every copy in the releasable tree is logged as released; a
+    copy that cannot be logged is removed and its document failed.
     """
     if source.resolve() == out.resolve() or source.resolve().is_relative_to(out.resolve()):
         raise ConfigError("--out must not be the source folder or contain it: the originals would be overwritten.")
@@ -73,10 +91,11 @@ def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, clu
                     manifest.put(Row(item.relative, item.status, error=item.reason))
                     setattr(report, item.status, getattr(report, item.status) + 1)
             pending: dict[Any, dict[str, str]] = {}
-            fingerprint = settings.fingerprint()
-            record = partial(_record, out=out, manifest=manifest, report=report, keep_withheld=keep_withheld,
-                             fingerprint=fingerprint)
-            for chunk, hashes in _chunks(work, manifest, out, settings.batch_size, report, progress, keep_withheld,
+            placement = _Placement(keep_withheld, release)
+            fingerprint = _fingerprint(settings, release)
+            record = partial(_record, out=out, manifest=manifest, report=report, placement=placement,
+                             fingerprint=fingerprint, settings=settings)
+            for chunk, hashes in _chunks(work, manifest, out, settings.batch_size, report, progress, placement,
                                          fingerprint):
                 while len(pending) >= 2 * max(1, executor.capacity):
                     _collect(executor.wait_any(list(pending)), pending, record, progress)
@@ -89,11 +108,18 @@ def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, clu
     return report
 
 
+def _fingerprint(settings: Settings, release: ReleaseOrder | None) -> str:
+    """The settings' fingerprint, and the release order's: a new release redoes (and logs) every file."""
+    if release is None:
+        return settings.fingerprint()
+    return hashlib.sha256(f"{settings.fingerprint()} {release.fingerprint()}".encode()).hexdigest()
+
+
 def _chunks(work: list[Entry], manifest: Manifest, out: Path, size: int, report: BatchReport, progress: BatchProgress,
-            keep_withheld: bool, fingerprint: str) -> Iterator[tuple[list[tuple[str, bytes]], dict[str, str]]]:
+            placement: _Placement, fingerprint: str) -> Iterator[tuple[list[tuple[str, bytes]], dict[str, str]]]:
     """Chunks of (name, bytes) still to do, with their SHA-256; a PDF or an image travels alone, texts together.
 
-    Done means done under these settings: a copy made for another recipient, policy or style is redone.
+    Done means done under these settings: a copy made for another recipient, policy, style or release is redone.
     """
     chunk: list[tuple[str, bytes]] = []
     hashes: dict[str, str] = {}
@@ -111,9 +137,9 @@ def _chunks(work: list[Entry], manifest: Manifest, out: Path, size: int, report:
         digest = hashlib.sha256(data).hexdigest()
         row = manifest.get(entry.relative)
         if (row is not None and row.status == DONE and row.sha256 == digest and row.fingerprint == fingerprint
-                and _output_intact(out, row, keep_withheld)):
+                and _output_intact(out, row, placement)):
             report.already_done += 1
-            report.withheld += _withheld(row.decision)
+            report.withheld += placement.held(row.decision, row.sha256)
             progress.advance(row.pages or 0)
             continue
         if is_paged(entry.relative):
@@ -141,34 +167,53 @@ def _collect(done: set[Any], pending: dict[Any, dict[str, str]], record: Callabl
             progress.advance(outcome.pages or 0)
 
 
-def _record(outcome: Outcome, digest: str, out: Path, manifest: Manifest, report: BatchReport,
-            keep_withheld: bool, fingerprint: str) -> None:
+def _record(outcome: Outcome, digest: str, out: Path, manifest: Manifest, report: BatchReport, placement: _Placement,
+            fingerprint: str, settings: Settings) -> None:
     row = Row(outcome.relative, FAILED, sha256=digest, findings=outcome.findings, pages=outcome.pages,
               risk_score=outcome.risk_score, risk_level=outcome.risk_level, decision=outcome.decision,
               error=outcome.error, fingerprint=fingerprint)
     _remove(out, outcome.relative)  # fail closed, and a copy now withheld must not stay releasable
+    held = placement.held(outcome.decision, digest)
     if outcome.output is None or outcome.error is not None:
         report.failed += 1
-    else:
-        if not _withheld(outcome.decision) or keep_withheld:
-            target = _output(out, outcome.relative, _withheld(outcome.decision))
-            write_atomically(target, partial(write_bytes, content=outcome.output))
-            row.output_sha256 = hashlib.sha256(outcome.output).hexdigest()
-        row.status, row.error = DONE, None
-        report.done += 1
-        report.withheld += _withheld(outcome.decision)
+        manifest.put(row)
+        return
+    target = _output(out, outcome.relative, held)
+    if not held or placement.keep_withheld:
+        write_atomically(target, partial(write_bytes, content=outcome.output))
+        row.output_sha256 = hashlib.sha256(outcome.output).hexdigest()
+    if not held and placement.release is not None:
+        try:
+            _log_release(outcome, digest, row, placement.release, settings)
+        except Exception as exc:  # noqa: BLE001 - an unlogged copy is its file's failure, never the run's
+            target.unlink(missing_ok=True)
+            reason = str(exc) if isinstance(exc, BrightlineError) else type(exc).__name__
+            row.output_sha256, row.error = None, f"{outcome.relative}: the release could not be logged ({reason})."
+            report.failed += 1
+            manifest.put(row)
+            return
+        report.released += 1
+    row.status, row.error = DONE, None
+    report.done += 1
+    report.withheld += held
     manifest.put(row)
 
 
-def _withheld(decision: str | None) -> bool:
-    return decision == Decision.WITHHOLD
+def _log_release(outcome: Outcome, digest: str, row: Row, release: ReleaseOrder, settings: Settings) -> None:
+    """Record a released copy in the disclosure log; the row notes who approved a document legal review held."""
+    assert outcome.decision is not None and row.output_sha256 is not None
+    release.record(settings, original_sha256=digest, redacted_sha256=row.output_sha256, counts=outcome.findings,
+                   decision=outcome.decision, risk_score=outcome.risk_score or 0, risk_level=outcome.risk_level or "")
+    if outcome.decision == Decision.WITHHOLD and release.approval is not None:
+        row.approved_by = release.approval.approved_by
 
 
-def _output_intact(out: Path, row: Row, keep_withheld: bool) -> bool:
+def _output_intact(out: Path, row: Row, placement: _Placement) -> bool:
     """Whether a finished input's output is where this run would put it, as it was written."""
-    if _withheld(row.decision) and not keep_withheld:
+    held = placement.held(row.decision, row.sha256)
+    if held and not placement.keep_withheld:
         return row.output_sha256 is None and not _output(out, row.path, True).exists()
-    target = _output(out, row.path, _withheld(row.decision))
+    target = _output(out, row.path, held)
     return row.output_sha256 is not None and target.is_file() and sha256_file(target) == row.output_sha256
 
 

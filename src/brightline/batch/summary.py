@@ -12,8 +12,8 @@ from ..report.html import html_table
 from .manifest import DONE, Row
 
 _LEVELS = ["CRITICAL", "HIGH", "MEDIUM", "LOW"]
-_FIELDS = ["path", "status", "risk_level", "risk_score", "decision", "pages", "findings", "error", "sha256",
-           "output_sha256"]
+_FIELDS = ["path", "status", "risk_level", "risk_score", "decision", "approved_by", "pages", "findings", "error",
+           "sha256", "output_sha256"]
 
 
 def summarise(rows: list[Row]) -> dict[str, object]:
@@ -22,8 +22,8 @@ def summarise(rows: list[Row]) -> dict[str, object]:
     labels: Counter[str] = Counter()
     for row in done:
         labels.update(row.findings)
-    review = sorted((r for r in done if r.decision == "withhold-for-legal-review"),
-                    key=lambda r: (-(r.risk_score or 0), r.path))
+    held = [r for r in done if r.decision == "withhold-for-legal-review"]
+    review = sorted((r for r in held if not r.approved_by), key=lambda r: (-(r.risk_score or 0), r.path))
     return {
         "files": len(rows),
         "by_status": dict(Counter(r.status for r in rows)),
@@ -32,6 +32,7 @@ def summarise(rows: list[Row]) -> dict[str, object]:
         "by_label": dict(sorted(labels.items())),
         "pages": sum(r.pages or 0 for r in done),
         "legal_review_first": [{"path": r.path, "risk_level": r.risk_level, "risk_score": r.risk_score} for r in review],
+        "released_on_approval": [{"path": r.path, "approved_by": r.approved_by} for r in held if r.approved_by],
         "not_redacted": [{"path": r.path, "status": r.status, "reason": r.error} for r in rows if r.status != DONE],
     }
 
@@ -59,6 +60,8 @@ def _html(summary: dict) -> str:  # type: ignore[type-arg]
         "<h2>Legal review first</h2>",
         html_table("Withheld for legal review, riskiest first", ["file", "level", "score"],
                [[r["path"], r["risk_level"], r["risk_score"]] for r in summary["legal_review_first"]]),
+        html_table("Held for legal review, released on approval", ["file", "approved by"],
+               [[r["path"], r["approved_by"]] for r in summary["released_on_approval"]]),
         "<h2>Not redacted</h2>",
         html_table("Failed, refused and skipped files", ["file", "outcome", "reason"],
                [[r["path"], r["status"], r["reason"]] for r in summary["not_redacted"]]),
