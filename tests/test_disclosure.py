@@ -6,6 +6,7 @@ it they are skipped, unless $BRIGHTLINE_REQUIRE_POSTGRES says the server must be
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -252,32 +253,31 @@ def test_a_release_from_the_command_line(tmp_path: Path) -> None:
 def test_counsel_approves_documents_by_content(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    for name in ("first.txt", "second.txt"):  # both held for legal review when the police ask
+    for name in ("first.txt", "second.txt", "third.txt"):  # each held for legal review when the police ask
         (inbox / name).write_text(REPORT + f"\n{name}\n", encoding="utf-8")
+    approved_then = hashlib.sha256((inbox / "third.txt").read_bytes()).hexdigest()
+    (inbox / "third.txt").write_text(REPORT + "\nedited after counsel read it\n", encoding="utf-8")
     db = ["--log-db", f"sqlite:///{tmp_path / 'log.sqlite'}", "--log-key-file", str(tmp_path / "office.key")]
     release_args = ["--release-to", "police", "--basis", "court-order", "--released-by", "R. Officer",
                     "--purpose", "order 7", *db, "-q"]
     approval = ["--approved-by", "A. Counsel", "--approval-note", "court order, docket 7"]
 
-    half = run("redact", str(inbox), "--out", str(tmp_path / "out"), *release_args, *approval,
-               "--approve", str(inbox / "first.txt"), "--approve", "f" * 64)
-    assert half.returncode == 5, half.stderr  # the second stays held
-    assert (tmp_path / "out" / "first.txt").exists() and not (tmp_path / "out" / "second.txt").exists()
-    assert "1 approved document matched no document held" in half.stderr  # the stray hash is named
+    out = tmp_path / "out"
+    proc = run("redact", str(inbox), "--out", str(out), *release_args, *approval, "--approve", str(inbox / "first.txt"),
+               "--approve", approved_then, "--redaction-log-ids", "hash")
+    assert proc.returncode == 5, proc.stderr  # the second was never approved, the third changed since
+    assert sorted(p.name for p in out.glob("*.txt")) == ["first.txt"]
+    assert "1 approved document matched no document held" in proc.stderr  # the approval of the old third
     rows = [json.loads(line) for line in run("log", "--format", "json", *db).stdout.splitlines()]
-    assert [(r["decision"], r["approved_by"], r["approval_note"]) for r in rows] == [
-        ("withhold-for-legal-review", "A. Counsel", "court order, docket 7")]
-    assert rows[0]["original_sha256"] == hashlib.sha256((inbox / "first.txt").read_bytes()).hexdigest()
+    first = hashlib.sha256((inbox / "first.txt").read_bytes()).hexdigest()
+    assert [(r["original_sha256"], r["decision"], r["approved_by"], r["approval_note"]) for r in rows] == [
+        (first, "withhold-for-legal-review", "A. Counsel", "court order, docket 7")]
+    with (out / "redaction-log.csv").open(encoding="utf-8") as handle:  # named by content, not by file name
+        assert {row["document"] for row in csv.DictReader(handle)} == {first}
 
-    (inbox / "first.txt").write_text(REPORT + "\nedited after approval\n", encoding="utf-8")
-    approved_hash = rows[0]["original_sha256"]
-    edited = run("redact", str(inbox / "first.txt"), "--out", str(tmp_path / "again"), *release_args, *approval,
-                 "--approve", approved_hash)
-    assert edited.returncode == 5 and not (tmp_path / "again" / "first.txt").exists()  # the approval was for other bytes
-
-    lone = run("redact", str(inbox), "--out", str(tmp_path / "x"), "--approve", approved_hash, "-q")
+    lone = run("redact", str(inbox), "--out", str(tmp_path / "x"), "--approve", first, "-q")
     assert lone.returncode == 1 and "--release-to" in lone.stderr
-    partial = run("redact", str(inbox), "--out", str(tmp_path / "x"), *release_args, "--approve", approved_hash)
+    partial = run("redact", str(inbox), "--out", str(tmp_path / "x"), *release_args, "--approve", first)
     assert partial.returncode == 1 and "give all three" in partial.stderr
 
 

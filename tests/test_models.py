@@ -70,7 +70,10 @@ def test_a_broken_context_table_is_refused(change, message: str) -> None:  # typ
 
     from brightline.score.context import ContextTable
 
-    data = yaml.safe_load((models_dir() / "scoring" / "context.v1.yaml").read_text())
+    data = yaml.safe_load((models_dir() / "scoring" / "context.v2.yaml").read_text())
+    for section in ("recipients", "bases", "overrides"):  # the citations a jurisdiction's law fills in
+        for entry in data[section].values():
+            entry["basis"] = "a statute"
     change(data)
     with pytest.raises(ValidationError, match=message):
         ContextTable.model_validate(data)

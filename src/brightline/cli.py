@@ -30,6 +30,7 @@ from .disclosure import FIELDS, LOG_ENV, LOG_KEY_ENV, Checkpoint, DisclosureLog,
 from .errors import BrightlineError, ExitCode, InputFileError, VerificationError
 from .files import WITHHELD_FOLDER, withheld_copy, write_atomically, write_text
 from .ingest import expand_paths, redacted_name
+from .law import FEDERAL, JURISDICTION_ENV, jurisdictions
 from .log import configure_logging, get_logger
 from .pipeline import Pipeline
 from .policy import default_policy, load_policy
@@ -37,7 +38,8 @@ from .progress import track
 from .redact import make_operator
 from .release import Approval, ReleaseOrder, approved_documents
 from .report import render_table
-from .types import Decision, RedactionStyle, ScreenResult, label_counts
+from .report.redaction_log import Redactions, write_redaction_log
+from .types import Decision, RedactionStyle, ScreenResult, label_counts, page_label_counts
 
 log = get_logger("cli")
 _NAMED_WITHHELD = 5  # documents withheld for legal review named one by one on the terminal; then counted
@@ -77,6 +79,16 @@ def _withheld_option(function):  # type: ignore[no-untyped-def]
                              "with --release-to); never among the copies that may be released.")(function)
 
 
+def _code_options(function):  # type: ignore[no-untyped-def]
+    function = click.option("--redaction-log-ids", type=click.Choice(["name", "hash"]), default="name",
+                            show_default=True,
+                            help="How OUT/redaction-log.csv and .html name each released document: its file name, "
+                                 "or the SHA-256 of the original.")(function)
+    return click.option("--codes", "show_codes", is_flag=True,
+                        help="Each redaction mark carries its legal-basis code, on PDF boxes too: "
+                             "[PERSON 1 · FERPA] (the policy's codes, else the jurisdiction's).")(function)
+
+
 def _pdf_options(dpi_help: str):  # type: ignore[no-untyped-def]
     def decorate(function):  # type: ignore[no-untyped-def]
         function = click.option("--even-boxes", is_flag=True,
@@ -100,6 +112,10 @@ def _password_option(function):  # type: ignore[no-untyped-def]
 
 
 def _context_options(function):  # type: ignore[no-untyped-def]
+    function = click.option("--jurisdiction", type=click.Choice(jurisdictions()), default=FEDERAL, show_default=True,
+                            envvar=JURISDICTION_ENV, show_envvar=True,
+                            help="The law reasons cite and redactions carry codes of: the federal baseline, or a "
+                                 "state's statutes before it.")(function)
     function = click.option("--policy", "policy_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
                             help="An office's policy file (YAML) instead of the shipped policies.")(function)
     function = click.option("--basis", type=click.Choice([b.value for b in Basis]), default=Basis.NONE.value,
@@ -157,15 +173,16 @@ def cli() -> None:
 @_password_option
 @_verbose_option
 def screen(
-    paths: tuple[Path, ...], as_json: bool, recipient: str, basis: str, policy_file: Path | None, model: str,
-    profile: str | None, password: str | None, verbose: int, quiet: bool,
+    paths: tuple[Path, ...], as_json: bool, recipient: str, basis: str, policy_file: Path | None, jurisdiction: str,
+    model: str, profile: str | None, password: str | None, verbose: int, quiet: bool,
 ) -> None:
     """Find student PII and sensitive language in PATHS (text, PDF or image files, or folders) and score their risk.
 
     The risk, its level and the release decision are for --recipient on --basis (default: police, none).
     """
     configure_logging(verbose)
-    pipeline = Pipeline(_settings(recipient, basis, policy_file, model=model, profile=_profile(profile),
+    pipeline = Pipeline(_settings(recipient, basis, policy_file, jurisdiction=jurisdiction, model=model,
+                                  profile=_profile(profile),
                                   password=password))
     console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     failures = 0
@@ -193,6 +210,7 @@ def screen(
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help=f"Key for --style pseudonym (or set {KEY_ENV}).")
 @_pdf_options("Resolution of redacted PDFs.")
+@_code_options
 @_withheld_option
 @_release_options
 @_context_options
@@ -201,8 +219,9 @@ def screen(
 @_verbose_option
 def redact(
     paths: tuple[Path, ...], out_dir: Path, style: str | None, key_file: Path | None, dpi: int, even_boxes: bool,
+    show_codes: bool, redaction_log_ids: str,
     withheld_copies: str | None, release_to: str | None, recipient: str, basis: str, policy_file: Path | None,
-    model: str, profile: str | None, password: str | None, verbose: int, quiet: bool, **release: Any,
+    jurisdiction: str, model: str, profile: str | None, password: str | None, verbose: int, quiet: bool, **release: Any,
 ) -> None:
     """Write a redacted copy of each document in PATHS to --out; PDFs are rebuilt from pixels and verified.
 
@@ -214,12 +233,13 @@ def redact(
     # a folder of released copies holds nothing withheld unless asked: it may be sent on whole
     withheld_copies = withheld_copies or ("omit" if release_to is not None else "folder")
     recipient, order = _release_order(release_to, recipient, **release)
-    settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model,
-                                   profile=_profile(profile), password=password, dpi=dpi,
-                                   even_boxes=even_boxes)
+    settings = _redaction_settings(recipient, basis, policy_file, style, key_file, jurisdiction=jurisdiction,
+                                   model=model, profile=_profile(profile), password=password, dpi=dpi,
+                                   even_boxes=even_boxes, show_codes=show_codes)
     pipeline = Pipeline(settings)
     targets = _targets(paths, out_dir)
     failures = withheld = written = 0
+    released: list[Redactions] = []
     for result in track(pipeline.screen_paths(list(targets)), len(targets), "redacting", quiet):
         target = targets[Path(result.path)]
         try:
@@ -241,6 +261,10 @@ def redact(
             _write_copy(pipeline, result, target)
             if order is not None:
                 _log_release(order, result, original, target, settings)
+            by_hash = redaction_log_ids == "hash"
+            document = original or sha256_file(Path(result.path)) if by_hash else target.relative_to(out_dir).as_posix()
+            counts = page_label_counts(result.findings, settings.labels, result.pdf is not None)
+            released.append(Redactions(document, counts))
             written += 1
         except BrightlineError as exc:
             failures += 1
@@ -251,6 +275,7 @@ def redact(
             failures += 1
             target.unlink(missing_ok=True)
             click.echo(f"brightline: {result.path}: internal error ({type(exc).__name__}); nothing was written.", err=True)
+    write_redaction_log(out_dir, released, settings.redaction_codes(), pipeline.law)
     log.info("%d redacted, %d withheld, %d failed", written, withheld, failures)
     verb = "released" if release_to else "redacted"
     click.echo(f"{written} {verb} cop{'y' if written == 1 else 'ies'} in {out_dir}" +
@@ -330,15 +355,16 @@ def _log_release(order: ReleaseOrder, result: ScreenResult, original: str, targe
 @_password_option
 @_verbose_option
 def report(
-    paths: tuple[Path, ...], out_file: Path, recipient: str, basis: str, policy_file: Path | None, model: str,
-    profile: str | None, password: str | None, verbose: int, quiet: bool,
+    paths: tuple[Path, ...], out_file: Path, recipient: str, basis: str, policy_file: Path | None, jurisdiction: str,
+    model: str, profile: str | None, password: str | None, verbose: int, quiet: bool,
 ) -> None:
     """Write a reviewer's report of PATHS: original and redacted side by side, findings, risk, decision."""
     from .report.html import render_report
     from .report.review import review
 
     configure_logging(verbose)
-    pipeline = Pipeline(_settings(recipient, basis, policy_file, model=model, profile=_profile(profile),
+    pipeline = Pipeline(_settings(recipient, basis, policy_file, jurisdiction=jurisdiction, model=model,
+                                  profile=_profile(profile),
                                   password=password))
     files = expand_paths(paths)
     documents = []
@@ -413,14 +439,15 @@ def diff(
 @_verbose_option
 def verify(
     original: Path, redacted: Path, dpi: int, even_boxes: bool, recipient: str, basis: str, policy_file: Path | None,
-    model: str, profile: str | None, password: str | None, verbose: int, quiet: bool,
+    jurisdiction: str, model: str, profile: str | None, password: str | None, verbose: int, quiet: bool,
 ) -> None:
     """Check that REDACTED (a PDF) leaks nothing of ORIGINAL: extractors, objects, structure, pixels, OCR.
 
     Give the --recipient (and --policy) it was redacted for: they say what had to be removed.
     """
     configure_logging(verbose)
-    pipeline = Pipeline(_settings(recipient, basis, policy_file, model=model, profile=_profile(profile),
+    pipeline = Pipeline(_settings(recipient, basis, policy_file, jurisdiction=jurisdiction, model=model,
+                                  profile=_profile(profile),
                                   password=password, dpi=dpi, even_boxes=even_boxes))
     result = next(pipeline.screen_paths([original]))
     if result.error is not None:
@@ -463,6 +490,7 @@ def evaluate_command(folder: Path, as_json: bool, model: str, profile: str | Non
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help=f"Key for --style pseudonym (or set {KEY_ENV}).")
 @_pdf_options("Resolution of redacted PDFs.")
+@_code_options
 @_withheld_option
 @_release_options
 @_context_options
@@ -471,9 +499,9 @@ def evaluate_command(folder: Path, as_json: bool, model: str, profile: str | Non
 @_verbose_option
 def batch(
     source: Path, out_dir: Path, workers: int, cluster: str | None, style: str | None, key_file: Path | None, dpi: int,
-    even_boxes: bool, withheld_copies: str | None, release_to: str | None, recipient: str, basis: str,
-    policy_file: Path | None, model: str, profile: str | None, password: str | None, verbose: int, quiet: bool,
-    **release: Any,
+    even_boxes: bool, show_codes: bool, redaction_log_ids: str, withheld_copies: str | None, release_to: str | None,
+    recipient: str, basis: str, policy_file: Path | None, jurisdiction: str, model: str, profile: str | None,
+    password: str | None, verbose: int, quiet: bool, **release: Any,
 ) -> None:
     """Redact a folder tree or a .zip archive into a verified twin, with a manifest and summaries.
 
@@ -486,12 +514,13 @@ def batch(
 
     configure_logging(verbose)
     recipient, order = _release_order(release_to, recipient, **release)
-    settings = _redaction_settings(recipient, basis, policy_file, style, key_file, model=model,
-                                   profile=_profile(profile), password=password, dpi=dpi,
-                                   even_boxes=even_boxes)
+    settings = _redaction_settings(recipient, basis, policy_file, style, key_file, jurisdiction=jurisdiction,
+                                   model=model, profile=_profile(profile), password=password, dpi=dpi,
+                                   even_boxes=even_boxes, show_codes=show_codes)
     withheld_copies = withheld_copies or ("omit" if release_to is not None else "folder")
     report = run_batch(source, out_dir, settings, workers=workers, cluster=cluster, quiet=quiet,
-                       keep_withheld=withheld_copies == "folder", release=order)
+                       keep_withheld=withheld_copies == "folder", release=order,
+                       log_by_hash=redaction_log_ids == "hash")
     released = f", {report.released} released and logged" if order is not None else ""
     click.echo(f"{report.done} redacted, {report.already_done} already done, {report.failed} failed, "
                f"{report.refused} refused, {report.skipped} skipped{released}; see {out_dir / 'summary.html'}",

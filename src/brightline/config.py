@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .context import Basis, Recipient, RequestContext
 from .detect.nlp import DEFAULT_MODEL
+from .law import FEDERAL, load_law
 from .policy import Policy, PolicySet, default_policy
 from .resources import models_dir
 from .types import ALWAYS_REDACTED, PII_LABELS, SENSITIVE_LABELS, Label, RedactionStyle
@@ -32,6 +33,8 @@ class Settings(BaseModel):
     profile: str | None = None
     # brightline's learned name detector (models/ner) beside the spaCy pipeline's NER
     learned_names: bool = True
+    # the law reasons cite and redactions carry codes of (models/law): the federal baseline, or a state's
+    jurisdiction: str = FEDERAL
     recipient: Recipient = Recipient.POLICE
     basis: Basis = Basis.NONE
     policy: PolicySet | None = None
@@ -44,6 +47,8 @@ class Settings(BaseModel):
     dpi: int = Field(default=200, ge=72, le=600)
     # PDF boxes widened to one width per label (models/redaction), so a box does not tell a name's length
     even_boxes: bool = False
+    # each redaction mark carries its legal-basis code: [PERSON 1 · FERPA], on PDF boxes too
+    show_codes: bool = False
     batch_size: int = Field(default=16, ge=1, le=1024)
 
     @property
@@ -69,10 +74,16 @@ class Settings(BaseModel):
     def redaction_style(self) -> RedactionStyle:
         return self.style or self.recipient_policy[1].style
 
+    def redaction_codes(self) -> dict[Label, str]:
+        """The legal-basis code of each redacted label: the recipient's policy's, else the jurisdiction's law's."""
+        law, policy = load_law(self.jurisdiction), self.recipient_policy[1]
+        codes = {label: policy.codes.get(label) or law.code(label) for label in self.labels}
+        return {label: code for label, code in codes.items() if code}
+
     def fingerprint(self) -> str:
         """A digest of everything that shapes an output: a copy made under another one is not this copy.
 
-        The policy's content, recipient, basis, style, a digest of the pseudonym key (never the key),
+        The policy's content, jurisdiction, recipient, basis, style, a digest of the pseudonym key (never the key),
         labels, DPI, box widths, profile, model (and its version when it is installed under its own
         name), brightline's version and the content of its data folder. The password and batch size
         change nothing written.

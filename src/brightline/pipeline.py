@@ -11,6 +11,7 @@ from .config import Settings
 from .detect import Detector
 from .errors import BrightlineError, VerificationError
 from .ingest import IMAGE_SUFFIXES, PDF_SUFFIX, PdfText, decode_text, image_pdf, read_pdf, read_text
+from .law import Law, load_law
 from .log import get_logger
 from .redact import cover_repeats, make_operator, redact_text, surviving_values
 from .redact.operators import Operator
@@ -27,6 +28,7 @@ from .redact.pdf import (
 from .redact.reread import reread
 from .redact.verify import PdfRedaction, verify_pdf
 from .score import decide, load_weights, score_risk
+from .score.context import load_context_table
 from .types import Explanation, Finding, Label, ScreenResult
 
 log = get_logger("pipeline")
@@ -41,7 +43,10 @@ class Pipeline:
         self.settings = settings or Settings()
         self.detector = Detector(self.settings.model, self.settings.batch_size, self.settings.learned_names,
                                  self.settings.profile)
-        self.weights = load_weights()
+        jurisdiction = self.settings.jurisdiction
+        self.law = load_law(jurisdiction)
+        self.weights = load_weights(jurisdiction)
+        self.context_table = load_context_table(jurisdiction)
 
     def screen_text(self, text: str, path: str = "<text>") -> ScreenResult:
         """Screen one text."""
@@ -99,13 +104,13 @@ class Pipeline:
                     continue
                 result = next(screened)
                 if name in pdfs:
-                    result = _with_pages(result, pdfs[name], self.settings)
+                    result = _with_pages(result, pdfs[name], self.settings, self.law)
                 yield result
 
     def redact(self, result: ScreenResult) -> str:
         """The redacted text of a screened document, in the configured style."""
         labels = self.settings.labels
-        operator = make_operator(self.settings.redaction_style, self.settings.pseudonym_key)
+        operator = self._operator()
         findings = cover_repeats(result.text, result.findings, labels)
         redacted = redact_text(result.text, findings, labels, operator)
         left = surviving_values(redacted, findings, labels)
@@ -141,10 +146,15 @@ class Pipeline:
         if result.pdf is None:
             raise VerificationError(f"{result.path}: not a PDF.")
         labels = self.settings.labels
-        operator = make_operator(self.settings.redaction_style, self.settings.pseudonym_key)
+        operator = self._operator()
         findings = cover_repeats(result.text, result.findings, labels)
         even = even_box_widths() if self.settings.even_boxes else None
         return findings, operator, redaction_boxes(result.pdf, findings, labels, operator, even)
+
+    def _operator(self) -> Operator:
+        """A fresh operator (placeholder numbers start at 1 in each document), with codes when asked."""
+        codes = self.settings.redaction_codes() if self.settings.show_codes else None
+        return make_operator(self.settings.redaction_style, self.settings.pseudonym_key, codes)
 
     def _pdf_plan(self, result: ScreenResult) -> PdfRedaction:
         findings, operator, boxes = self._pdf_redaction(result)
@@ -173,8 +183,8 @@ class Pipeline:
     def _result(self, path: str, text: str, findings: list[Finding] | None) -> ScreenResult:
         if findings is None:
             return ScreenResult(path=path, text=text, error=f"{path}: detection failed; nothing was written.")
-        risk = score_risk(text, findings, self.weights, self.settings.context)
-        decision, reasons = decide(risk, findings, *self.settings.recipient_policy)
+        risk = score_risk(text, findings, self.weights, self.settings.context, self.context_table)
+        decision, reasons = decide(risk, findings, *self.settings.recipient_policy, self.law)
         return ScreenResult(path=path, text=text, findings=findings, risk=risk, decision=decision,
                             decision_reasons=reasons)
 
@@ -187,7 +197,7 @@ def _blanked(text: str, findings: list[Finding]) -> str:
     return "".join(chars)
 
 
-def _with_pages(result: ScreenResult, pdf: PdfText, settings: Settings) -> ScreenResult:
+def _with_pages(result: ScreenResult, pdf: PdfText, settings: Settings, law: Law) -> ScreenResult:
     """A PDF's result: its page count, each finding's page, text left under boxes, and the character boxes."""
     result.pdf = pdf
     result.pages = pdf.pages
@@ -197,7 +207,7 @@ def _with_pages(result: ScreenResult, pdf: PdfText, settings: Settings) -> Scree
     findings = sorted(result.findings + covered + unread, key=lambda f: (f.start, f.end))
     result.findings = [replace(f, page=pdf.page_of(f.start)) for f in findings]
     if result.risk is not None:
-        result.decision, result.decision_reasons = decide(result.risk, result.findings, *settings.recipient_policy)
+        result.decision, result.decision_reasons = decide(result.risk, result.findings, *settings.recipient_policy, law)
     return result
 
 

@@ -18,7 +18,7 @@ from .resources import models_dir, read_yaml_text
 from .types import CONTEXT_LABELS, PII_LABELS, SENSITIVE_LABELS, Label, Level, RedactionStyle
 
 _GROUPS: dict[str, frozenset[Label]] = {"PII": PII_LABELS, "SENSITIVE": SENSITIVE_LABELS, "CONTEXT": CONTEXT_LABELS}
-DEFAULT_POLICY_FILE = "default.v1.yaml"
+DEFAULT_POLICY_FILE = "default.v2.yaml"
 
 
 class Policy(BaseModel):
@@ -30,6 +30,8 @@ class Policy(BaseModel):
     redact: frozenset[Label]
     style: RedactionStyle = RedactionStyle.PLACEHOLDER
     withhold_at: Level = Level.HIGH
+    # the legal-basis code a redaction of a label (or group) carries; the jurisdiction's law codes the rest
+    codes: dict[Label, str] = Field(default_factory=dict)
 
     @field_validator("redact", mode="before")
     @classmethod
@@ -40,6 +42,23 @@ class Policy(BaseModel):
         for item in value:
             labels |= _GROUPS.get(item, {item}) if isinstance(item, str) else {item}
         return labels
+
+    @field_validator("codes", mode="before")
+    @classmethod
+    def _expand_code_groups(cls, value: object) -> object:
+        return expand_groups(value)
+
+
+def expand_groups(value: object) -> object:
+    """A mapping keyed by labels or groups (PII, SENSITIVE) keyed by labels only; a label named alone wins."""
+    if not isinstance(value, dict):
+        return value
+    expanded: dict[object, object] = {}
+    for key, item in value.items():
+        for label in _GROUPS.get(key, ()) if isinstance(key, str) else ():
+            expanded[label] = item
+    expanded.update({key: item for key, item in value.items() if key not in _GROUPS})
+    return expanded
 
 
 class PolicySet(BaseModel):
@@ -79,7 +98,7 @@ def load_policy(path: Path) -> PolicySet:
 
 @cache
 def default_policy() -> PolicySet:
-    """The policies brightline ships (models/policies/default.v1.yaml)."""
+    """The policies brightline ships (models/policies/default.v2.yaml)."""
     path = models_dir() / "policies" / DEFAULT_POLICY_FILE
     return _parse(path.read_text(encoding="utf-8"), path.name)
 

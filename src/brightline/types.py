@@ -122,6 +122,16 @@ class Finding:
         }
 
 
+def page_label_counts(findings: list[Finding], labels: frozenset[Label], paged: bool) -> list[tuple[int | None, str, int]]:
+    """(page, label, count) of the findings of `labels`, by page (None when the document has none), then label."""
+    counts: dict[tuple[int | None, str], int] = {}
+    for finding in findings:
+        if finding.label in labels:
+            key = (finding.page if paged else None, str(finding.label))
+            counts[key] = counts.get(key, 0) + 1
+    return [(page, label, count) for (page, label), count in sorted(counts.items(), key=lambda i: (i[0][0] or 0, i[0][1]))]
+
+
 def label_counts(findings: list[Finding], labels: frozenset[Label]) -> dict[str, int]:
     """How many findings of each of `labels` there are (what a log or manifest keeps instead of the text)."""
     counts: dict[str, int] = {}

@@ -20,7 +20,7 @@ from brightline.types import Label
 from tests.report.golden_files import assert_golden
 
 ROOT = Path(__file__).parents[2]
-KEEP_GANG = (ROOT / "models" / "policies" / "default.v1.yaml").read_text().replace(
+KEEP_GANG = (ROOT / "models" / "policies" / "default.v2.yaml").read_text().replace(
     "    redact: [PII, SENSITIVE]\n    style: placeholder",
     "    redact: [PII, IMMIGRATION, SOCIAL_MEDIA]\n    style: placeholder",
 )

@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS files (
     error TEXT,
     fingerprint TEXT,
     approved_by TEXT,
+    redactions TEXT NOT NULL DEFAULT '[]',
     updated_at TEXT NOT NULL
 )
 """
@@ -52,6 +53,7 @@ class Row:
     error: str | None = None
     fingerprint: str | None = None  # of the settings its output was made under (Settings.fingerprint)
     approved_by: str | None = None  # held for legal review, released on this person's approval
+    redactions: list[tuple[int | None, str, int]] = field(default_factory=list)  # (page, label, count)
 
 
 class Manifest:
@@ -64,9 +66,9 @@ class Manifest:
         self.connection.execute("PRAGMA synchronous=FULL")
         self.connection.execute(_SCHEMA)
         columns = {row[1] for row in self.connection.execute("PRAGMA table_info(files)")}
-        for column in ("fingerprint", "approved_by"):  # a manifest from before them; its rows are redone
-            if column not in columns:
-                self.connection.execute(f"ALTER TABLE files ADD COLUMN {column} TEXT")
+        for column, kind in (("fingerprint", "TEXT"), ("approved_by", "TEXT"), ("redactions", "TEXT NOT NULL DEFAULT '[]'")):
+            if column not in columns:  # a manifest from before them: its rows are redone (no fingerprint)
+                self.connection.execute(f"ALTER TABLE files ADD COLUMN {column} {kind}")
 
     def get(self, path: str) -> Row | None:
         cursor = self.connection.execute("SELECT * FROM files WHERE path = ?", (path,))
@@ -76,6 +78,7 @@ class Manifest:
     def put(self, row: Row) -> None:
         values = asdict(row)
         values["findings"] = json.dumps(row.findings, sort_keys=True)
+        values["redactions"] = json.dumps(row.redactions)
         values["updated_at"] = datetime.now(UTC).isoformat(timespec="seconds")
         names = ", ".join(values)
         self.connection.execute(
@@ -95,4 +98,5 @@ def _row(cursor: sqlite3.Cursor, record: tuple) -> Row:  # type: ignore[type-arg
     values = {column[0]: value for column, value in zip(cursor.description, record, strict=True)}
     values.pop("updated_at")
     values["findings"] = json.loads(values["findings"])
+    values["redactions"] = [tuple(item) for item in json.loads(values["redactions"])]
     return Row(**values)

@@ -24,8 +24,10 @@ from ..disclosure import sha256_file
 from ..errors import BrightlineError, ConfigError
 from ..files import remove_leftovers, withheld_copy, write_atomically, write_bytes
 from ..ingest import is_paged, redacted_name
+from ..law import load_law
 from ..log import get_logger
 from ..release import ReleaseOrder
+from ..report.redaction_log import Redactions, write_redaction_log
 from ..types import Decision
 from .manifest import DONE, FAILED, Manifest, Row
 from .progress import BatchProgress
@@ -65,13 +67,14 @@ class _Placement:
 
 def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, cluster: str | None = None,
               limits: Limits | None = None, quiet: bool = False, keep_withheld: bool = True,
-              release: ReleaseOrder | None = None) -> BatchReport:
+              release: ReleaseOrder | None = None, log_by_hash: bool = False) -> BatchReport:
     """Screen and redact every document of `source` (folder or .zip) into `out`; resumable.
 
     A document held for legal review never lands in the releasable tree: its copy goes under
     `out/withheld/` for counsel (`keep_withheld`), or nowhere; with a release order, unless counsel
     approved it. With a release order every copy in the releasable tree is logged as released; a
-    copy that cannot be logged is removed and its document failed.
+    copy that cannot be logged is removed and its document failed. The redaction log lists every
+    releasable copy (by name, or by the original's SHA-256 with `log_by_hash`).
     """
     if source.resolve() == out.resolve() or source.resolve().is_relative_to(out.resolve()):
         raise ConfigError("--out must not be the source folder or contain it: the originals would be overwritten.")
@@ -102,7 +105,11 @@ def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, clu
                 pending[executor.submit(chunk)] = hashes
             while pending:
                 _collect(executor.wait_any(list(pending)), pending, record, progress)
-        write_summaries(out, list(manifest.rows()))
+        rows = list(manifest.rows())
+        write_summaries(out, rows)
+        released = [Redactions(row.sha256 if log_by_hash and row.sha256 else redacted_name(row.path), row.redactions)
+                    for row in rows if row.status == DONE and not placement.held(row.decision, row.sha256)]
+        write_redaction_log(out, released, settings.redaction_codes(), load_law(settings.jurisdiction))
     finally:
         manifest.close()
     return report
@@ -169,7 +176,8 @@ def _collect(done: set[Any], pending: dict[Any, dict[str, str]], record: Callabl
 
 def _record(outcome: Outcome, digest: str, out: Path, manifest: Manifest, report: BatchReport, placement: _Placement,
             fingerprint: str, settings: Settings) -> None:
-    row = Row(outcome.relative, FAILED, sha256=digest, findings=outcome.findings, pages=outcome.pages,
+    row = Row(outcome.relative, FAILED, sha256=digest, findings=outcome.findings, redactions=outcome.redactions,
+              pages=outcome.pages,
               risk_score=outcome.risk_score, risk_level=outcome.risk_level, decision=outcome.decision,
               error=outcome.error, fingerprint=fingerprint)
     _remove(out, outcome.relative)  # fail closed, and a copy now withheld must not stay releasable

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
-from ..report.html import html_table
+from ..report.html import html_table, plain_page
 from .manifest import DONE, Row
 
 _LEVELS = ["CRITICAL", "HIGH", "MEDIUM", "LOW"]
@@ -66,9 +66,5 @@ def _html(summary: dict) -> str:  # type: ignore[type-arg]
         html_table("Failed, refused and skipped files", ["file", "outcome", "reason"],
                [[r["path"], r["status"], r["reason"]] for r in summary["not_redacted"]]),
     ]
-    style = ("body{font-family:system-ui,sans-serif;margin:2rem;color:#111;background:#fff;max-width:60rem}"
-             "table{border-collapse:collapse;margin:0 0 1.5rem}caption{text-align:left;font-weight:600;padding:.3rem 0}"
-             "th,td{border:1px solid #555;padding:.25rem .6rem;text-align:left}th{background:#e8e8e8}")
-    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>brightline batch summary</title>"
-            f"<style>{style}</style></head><body><main><h1>brightline batch summary</h1>"
-            f"<p>{summary['files']} files, {summary['pages']} pages redacted.</p>{''.join(parts)}</main></body></html>\n")
+    return plain_page("brightline batch summary",
+                      f"<p>{summary['files']} files, {summary['pages']} pages redacted.</p>{''.join(parts)}")

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import BrightlineError
 from ..pipeline import Pipeline
-from ..types import ScreenResult, label_counts
+from ..types import ScreenResult, label_counts, page_label_counts
 
 _PIPELINES: dict[str, Pipeline] = {}  # one per process and settings: the model is loaded once
 
@@ -29,6 +29,7 @@ class Outcome:
     output: bytes | None = None
     error: str | None = None
     findings: dict[str, int] = field(default_factory=dict)
+    redactions: list[tuple[int | None, str, int]] = field(default_factory=list)  # (page, label, count)
     pages: int | None = None
     risk_score: int | None = None
     risk_level: str | None = None
@@ -59,6 +60,8 @@ def _redact(pipeline: Pipeline, result: ScreenResult) -> Outcome:
     if result.error is not None or result.risk is None:
         return outcome
     outcome.findings = label_counts(result.findings, pipeline.settings.labels)
+    outcome.redactions = page_label_counts(result.findings, pipeline.settings.labels,
+                                            result.pdf is not None)
     outcome.risk_score, outcome.risk_level = result.risk.score, str(result.risk.level)
     outcome.decision = str(result.decision)
     try:

@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..errors import ConfigError
 from ..types import SENSITIVE_LABELS, Finding, Label, RedactionStyle
@@ -102,11 +102,32 @@ class PseudonymOperator(Operator):
         return f"[{finding.label} {digest[:16]}]"
 
 
+class CodedOperator(Operator):
+    """Another operator's mark with the legal basis of the redaction: [PERSON 1 · FERPA], [REDACTED · 37L].
+
+    Blocks stand in for the text character by character and get no code.
+    """
+
+    def __init__(self, inner: Operator, codes: Mapping[Label, str]) -> None:
+        self.inner, self.codes = inner, codes
+
+    def replacement(self, finding: Finding, canonical: str) -> str:
+        mark = self.inner.replacement(finding, canonical)
+        code = self.codes.get(finding.label)
+        return f"{mark[:-1]}{CODE_SEPARATOR}{code}]" if code and mark.endswith("]") else mark
+
+
+CODE_SEPARATOR = " · "
 MIN_KEY_BYTES = 32  # as long as the hash: a shorter key is guessable from the tokens of known names
 
 
-def make_operator(style: RedactionStyle, key: bytes | None = None) -> Operator:
-    """The operator for a style; pseudonyms need the office's key, at least 32 bytes long."""
+def make_operator(style: RedactionStyle, key: bytes | None = None, codes: Mapping[Label, str] | None = None) -> Operator:
+    """The operator for a style, its marks carrying `codes` when given; pseudonyms need the office's key (32 bytes+)."""
+    operator = _plain_operator(style, key)
+    return CodedOperator(operator, codes) if codes else operator
+
+
+def _plain_operator(style: RedactionStyle, key: bytes | None) -> Operator:
     if style is RedactionStyle.PSEUDONYM:
         if not key:
             raise ConfigError("pseudonyms need a key: set BRIGHTLINE_PSEUDONYM_KEY or pass --key-file.")
@@ -121,8 +142,11 @@ def make_operator(style: RedactionStyle, key: bytes | None = None) -> Operator:
     }[style]()
 
 
-# What any operator writes, so checks for surviving values can look past brightline's own marks.
-PLACEHOLDER = re.compile(r"\[(?:" + "|".join(label.value for label in Label) + r")(?:\s+[0-9a-f]+)?\]|\[REDACTED\]")
+# What any operator writes, so checks for surviving values can look past brightline's own marks:
+# [LABEL], [LABEL n] or [LABEL hex], or [REDACTED], each perhaps with its code ([PERSON 1 · FERPA]).
+_MARK_NAME = r"(?:" + "|".join(label.value for label in Label) + r")(?:\s+[0-9a-f]+)?|REDACTED"
+_MARK_CODE = r"(?:" + re.escape(CODE_SEPARATOR) + r"[^\]\n]{1,32})?"
+PLACEHOLDER = re.compile(r"\[(?:" + _MARK_NAME + r")" + _MARK_CODE + r"\]")
 
 
 def without_placeholders(text: str) -> str:

@@ -149,6 +149,18 @@ def _document(index: int, document: ReportInput) -> str:
     return f"<section aria-labelledby='doc{index}'>{''.join(parts)}</section>"
 
 
+_PLAIN_STYLE = ("body{font-family:system-ui,sans-serif;margin:2rem;color:#111;background:#fff;max-width:60rem}"
+                "table{border-collapse:collapse;margin:0 0 1.5rem}"
+                "caption{text-align:left;font-weight:600;padding:.3rem 0}"
+                "th,td{border:1px solid #555;padding:.25rem .6rem;text-align:left}th{background:#e8e8e8}")
+
+
+def plain_page(title: str, body: str) -> str:
+    """A self-contained page of tables (a batch summary, a redaction log); `body` is HTML already escaped."""
+    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{_e(title)}</title>"
+            f"<style>{_PLAIN_STYLE}</style></head><body><main><h1>{_e(title)}</h1>{body}</main></body></html>\n")
+
+
 def html_table(caption: str, header: list[str], rows: list[list[object]]) -> str:
     """A captioned table with column headers, every cell escaped."""
     head = "".join(f"<th scope='col'>{_e(h)}</th>" for h in header)

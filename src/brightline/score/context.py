@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..context import Basis, Recipient, RequestContext
-from ..resources import load_data
+from ..law import FEDERAL, load_cited
 from ..types import Level, Risk, RiskReason
 from .weights import Weights
 
@@ -59,7 +59,7 @@ class Override(BaseModel):
 
 
 class ContextTable(BaseModel):
-    """models/scoring/context.v1.yaml."""
+    """models/scoring/context.v2.yaml, each entry with its citation in a jurisdiction's law."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -90,9 +90,10 @@ class Facts:
 
 
 @cache
-def load_context_table(root: Path | None = None) -> ContextTable:
-    """Load and validate the context table; a bad file is an error naming it."""
-    return load_data("scoring/context.v1.yaml", ContextTable, root)
+def load_context_table(jurisdiction: str = FEDERAL, root: Path | None = None) -> ContextTable:
+    """Load and validate the context table, cited in a jurisdiction's law; a bad file is an error naming it."""
+    return load_cited("scoring/context.v2.yaml", ContextTable, ("recipients", "bases", "overrides"), jurisdiction,
+                      root)
 
 
 def apply_context(risk: Risk, facts: Facts, context: RequestContext, table: ContextTable, weights: Weights) -> Risk:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..resources import load_data
+from ..law import FEDERAL, load_cited
 from ..types import Level
 
 
@@ -46,7 +46,7 @@ _FLOORS = {
 
 
 class Weights(BaseModel):
-    """models/scoring/weights.v1.yaml."""
+    """models/scoring/weights.v2.yaml, each factor and floor with its citation in a jurisdiction's law."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -81,6 +81,6 @@ class Weights(BaseModel):
 
 
 @cache
-def load_weights(root: Path | None = None) -> Weights:
-    """Load and validate the weight table; a bad file is an error naming it."""
-    return load_data("scoring/weights.v1.yaml", Weights, root)
+def load_weights(jurisdiction: str = FEDERAL, root: Path | None = None) -> Weights:
+    """Load and validate the weight table, cited in a jurisdiction's law; a bad file is an error naming it."""
+    return load_cited("scoring/weights.v2.yaml", Weights, ("factors", "floors"), jurisdiction, root)
