@@ -15,6 +15,10 @@ from brightline.types import Label
         ("नोट: रमिला बिरामी छ", ["ramila"], [("रमिला", "ramila")]),
         ("یادداشت: عبد الرحیم نیامد", ["abdulrahim"], [("عبد الرحیم", "abdulrahim")]),  # two words, one name
         ("ملاحظة: رشا غابت اليوم", ["karim"], []),  # no name of the document
+        # unspaced scripts: a name inside a clause, surname and given name joined, Korean's g read as k
+        ("老师好，我是林雨桐的爸爸。雨桐今天发烧", ["lin", "yutong"], [("林雨桐", "lin"), ("雨桐", "yutong")]),
+        ("담임 선생님께, 강서윤 엄마입니다. 서윤이가", ["kang", "seoyun"], [("강서윤", "kang"), ("서윤", "seoyun")]),
+        ("林老师说网上的消息不对", ["lin", "wang"], []),  # one character is a syllable, not a name
         ("Записка: Ульяна заболела", [], []),
     ],
 )

@@ -6,6 +6,11 @@ script other than Latin is transliterated (anyascii) and compared with the words
 document already holds: spelled the same ("Ульяна", "Ulyana"), or with the same consonants where the
 script leaves vowels unwritten ("عبد الرحیم", "Abdulrahim"). A name is only ever matched to a name
 found elsewhere in the document, so a word is never taken for a name on its script alone.
+
+Chinese, Japanese and Korean write a name inside a clause without spaces ("我是学生林雨桐的爸爸"):
+there every stretch of two to four characters is compared, with a name word or two of them joined
+("林雨桐", "Lin Yutong"), and Korean's romanisation (g, d, b, r) is read as names are spelled (k, t,
+p, l: "김", "Kim"). A single character is too common a syllable to be taken for a name.
 """
 
 from __future__ import annotations
@@ -17,6 +22,10 @@ from anyascii import anyascii
 
 # a word of letters outside the Latin script, with its combining marks (Devanagari's vowel signs)
 _OTHER_SCRIPT_WORD = regex.compile(r"(?:(?!\p{Latin})\p{L})[\p{L}\p{M}]*")
+# a run of the scripts that write no spaces between words
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]+")
+_UNSPACED_NAME = (2, 4)  # characters a name takes there, fewest and most
+_KOREAN_SPELLING = str.maketrans("gdbr", "ktpl")
 _VOWELS = regex.compile(r"[aeiouyw]")
 _DOUBLED = regex.compile(r"(.)\1+")
 # shorter keys match too many ordinary words
@@ -35,15 +44,21 @@ def _consonants(spelling: str) -> str:
 
 def other_script_forms(text: str, name_words: Iterable[str]) -> Iterator[tuple[int, int, str]]:
     """(start, end, name word) of each word or pair of words in another script that writes a name word."""
+    words = sorted(set(name_words))
     keys: dict[str, str] = {}
-    for word in name_words:
+    for word in words:
         spelling = _spelling(word)
         for key in (f"s:{spelling}", f"c:{_consonants(spelling)}"):
             if len(key) - 2 >= _MIN_KEY:
                 keys.setdefault(key, word)
     if not keys:
         return
-    words = list(_OTHER_SCRIPT_WORD.finditer(text))
+    yield from _spaced_forms(text, keys)
+    yield from _unspaced_forms(text, _unspaced_keys(words))
+
+
+def _spaced_forms(text: str, keys: dict[str, str]) -> Iterator[tuple[int, int, str]]:
+    words = [w for w in _OTHER_SCRIPT_WORD.finditer(text) if not _UNSPACED.match(w.group())]
     taken_to = -1
     for index, first in enumerate(words):
         if first.start() < taken_to:
@@ -58,3 +73,31 @@ def other_script_forms(text: str, name_words: Iterable[str]) -> Iterator[tuple[i
                 yield start, end, word
                 taken_to = end
                 break
+
+
+def _unspaced_keys(words: list[str]) -> dict[str, str]:
+    """Each name word's spelling, and each two joined in either order, as Korean romanisation reads them."""
+    keys: dict[str, str] = {}
+    spellings = [(word, _spelling(word)) for word in words]
+    for word, spelling in spellings:
+        keys.setdefault(spelling.translate(_KOREAN_SPELLING), word)
+        for _, other in spellings:
+            if other != spelling:
+                keys.setdefault((spelling + other).translate(_KOREAN_SPELLING), word)
+    return {key: word for key, word in keys.items() if len(key) >= _MIN_KEY}
+
+
+def _unspaced_forms(text: str, keys: dict[str, str]) -> Iterator[tuple[int, int, str]]:
+    """The longest stretches of an unspaced run that write a name word or two, left to right."""
+    fewest, most = _UNSPACED_NAME
+    for run in _UNSPACED.finditer(text):
+        position = run.start()
+        while position <= run.end() - fewest:
+            for length in range(min(most, run.end() - position), fewest - 1, -1):
+                key = _spelling(text[position:position + length]).translate(_KOREAN_SPELLING)
+                if key in keys:
+                    yield position, position + length, keys[key]
+                    position += length
+                    break
+            else:
+                position += 1

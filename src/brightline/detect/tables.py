@@ -43,10 +43,11 @@ _JOINED = regex.compile(r"_|(?<=\p{L})-(?=\p{L})|(?<=\p{Ll})(?=\p{Lu})")
 _RULER = regex.compile(r"[ \t]*-+(?:[ \t+]+-+){2,}[ \t]*")
 _RULE = regex.compile(r"-+")
 _QUOTES = "\"'“”"
-# a JSON member ("key": "value", "key": 15) or a key=value pair ("student.age=15 | student.id=81")
+# a JSON member ("key": "value", "key": 15) or a key=value pair ("student.age=15 | student.id=81"); a
+# pair whose value is a JSON object or list ("body={...}") is left to that value's own members
 _FIELD = regex.compile(
     r'"(?P<key>[\w.\- ]{1,40})"[ \t]*:[ \t]*(?P<value>"[^"\n]*"|[^\s,{}\[\]"]+)'
-    r"|(?<![\w.])(?P<key>[A-Za-z][\w.]{0,40})=(?P<value>[^\s|;&,=][^|;&\n=]*?)(?=[ \t]*(?:[|;&\n]|$))"
+    r"|(?<![\w.])(?P<key>[A-Za-z][\w.]{0,40})=(?P<value>[^\s|;&,={\[][^|;&\n=]*?)(?=[ \t]*(?:[|;&\n]|$))"
 )
 # an XML element on one line, read as its tag's field: <BirthDate>2011-03-09</BirthDate>
 _ELEMENT = regex.compile(

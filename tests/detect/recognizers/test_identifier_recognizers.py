@@ -79,6 +79,10 @@ CONTACT_CARD = (
 )
 JSON_EXPORT = '{"students": [{"first_name": "Maile", "osis_like": "x", "age": 15, "dob": null}]}'
 KEY_VALUE_EXPORT = "student.last=PIRES | student.age=fifteen | student.i94=77120045611\n"
+BILINGUAL_TABLE = ("| Nom / Name | Naissance / DOB | Classe / Grade |\n|---|---|---|\n| Odile Sarr | 2012-04-09 | 6 |\n"
+                   "| Yann Sarr | 2014-11-30 | 4 |\n")
+# a log line whose key=value pair holds a JSON object: the object's members are the fields
+LOGGED_JSON = 'GET /students/77 200 body={"id":"77","name":{"first":"ILKA","last":"MORROW-SAIF"},"age":13} ok\n'
 YAML_EXPORT = 'records:\n  - local_id: "7730419"\n    preferred_name: "Tam"\n    guardian:\n      name: "Ola Birk"\n'
 XML_EXPORT = (
     '<Pupil>\n  <Surname>Adeyemi-Strand</Surname>\n  <PassNo>BP-7-0042</PassNo>\n  <Zip kind="x">04917</Zip>\n</Pupil>\n'
@@ -126,6 +130,10 @@ ROWS = [
     (TableColumnRecognizer, "PERSON", "ID;Student;DOB\n7702;Haddad, Rami (رامي حداد);2010-05-06\n", "رامي حداد"),
     (TableColumnRecognizer, "AGE", JSON_EXPORT, "15"),
     (TableColumnRecognizer, "AGE", KEY_VALUE_EXPORT, "fifteen"),
+    (TableColumnRecognizer, "PERSON", LOGGED_JSON, "MORROW-SAIF"),
+    # headings in the family's language and in English
+    (TableColumnRecognizer, "DATE_OF_BIRTH", BILINGUAL_TABLE, "2014-11-30"),
+    (TableColumnRecognizer, "AGE", LOGGED_JSON, "13"),
     (TableColumnRecognizer, "GOV_ID", KEY_VALUE_EXPORT, "77120045611"),
     (TableColumnRecognizer, "PERSON", XML_EXPORT, "Adeyemi-Strand"),
     (TableColumnRecognizer, "PERSON", YAML_EXPORT, "Tam"),
@@ -167,6 +175,11 @@ ROWS = [
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Her date of birth. It is 5/2/2011 per the form", "5/2/2011"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "SUBJ EZE, OBI DOB 092410 DETAINED", "092410"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Mi hija nació el 4 de marzo de 2011.", "4 de marzo de 2011"),
+    # Chinese, Japanese and Korean: the cue unspaced before the date, or the sign for born after it
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "儿子今年9岁。出生日期：2015年6月2日", "2015年6月2日"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "生年月日：2013年11月5日", "2013年11月5日"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "딸은 2012년 4월 9일생입니다", "2012년 4월 9일"),
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "تاریخ تولد: ۱۳۹۱/۰۲/۱۵", "۱۳۹۱/۰۲/۱۵"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "Li fèt 7 avril 2012 Jakmèl.", "7 avril 2012"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB: 11/02/2008    Grade: 10", "11/02/2008"),
     (DateOfBirthRecognizer, "DATE_OF_BIRTH", "DOB: 09-Mar-2011   (Age 13)", "09-Mar-2011"),
@@ -179,6 +192,9 @@ ROWS = [
     (TableColumnRecognizer, "DATE_OF_BIRTH", "Name / DOB / ID\n1. Doe, Jan / 3/2/2008 / 1", "3/2/2008"),
     (AgeRecognizer, "AGE", "RP ADV JUV 14 YOA LEFT HOME", "14 YOA"),
     (AgeRecognizer, "AGE", "Mi hijo tiene 14 años y", "14 años"),
+    (AgeRecognizer, "AGE", "아들은 이제 만 11살이에요", "만 11살"),
+    (AgeRecognizer, "AGE", "息子は8歳です", "8歳"),
+    (AgeRecognizer, "AGE", "پسرم ۱۲ ساله است", "۱۲ ساله"),
     (AgeRecognizer, "AGE", "Mom says she's only 13 and scared.", "13"),  # a contracted "is", a clause going on
     (AgeRecognizer, "AGE", "Wiilkeygu waa 10 jir.", "10 jir"),  # Somali
     (AgeRecognizer, "AGE", "Ang anak ko ay 9 taong gulang.", "9 taong gulang"),  # Tagalog
@@ -293,6 +309,11 @@ ROWS = [
     (TableColumnRecognizer, "ADDRESS", RULED_EXTRACT, "7 ASH RD"),  # STREET-ADDR, the last column
     (TableColumnRecognizer, "STUDENT_ID", RULED_EXTRACT, "0071235"),
     (TableColumnRecognizer, "HEALTH", VISIT_LOG, "dizzy after PE"),
+    (TableColumnRecognizer, "HEALTH", '{"id": "88", "accommodations": "504: diabetes, snacks in class"}',
+     "504: diabetes, snacks in class"),
+    (TableColumnRecognizer, "HEALTH", '{"id": "88", "counseling": "biweekly, grief group"}', "biweekly, grief group"),
+    (TableColumnRecognizer, "HEALTH", "Grade: 4\nDisability / IEP: IEP - speech language impairment\n",
+     "IEP - speech language impairment"),
     (TableColumnRecognizer, "HEALTH", VISIT_LOG, "pale, HR 112"),  # beside the complaint column
     (TableColumnRecognizer, "HEALTH", VISIT_LOG, "rest + water"),
     (TableColumnRecognizer, "EMAIL", "Name;E-Mail;Grade\nOdu, Ife;ife.odu@example.net;7\n", "ife.odu@example.net"),
@@ -336,6 +357,8 @@ ROWS = [
     (PersonPatternRecognizer, "PERSON", 'Appeal -- Darnell Oyelowo, Jr. ("DJ")', "DJ"),  # after a suffix
 ]
 NEGATIVE = [
+    (DateOfBirthRecognizer, "DATE_OF_BIRTH", "新规定自2025年1月6日生效。"),  # takes effect: not born
+    (AgeRecognizer, "AGE", "۳ سال در این شهر زندگی کرده‌اند"),  # three years in this city: a span of time
     (TableColumnRecognizer, "HEALTH", "Student\tMath\tHealth\nLund, Tova\t81\tB+\n"),  # a subject's grade
     (TableColumnRecognizer, "STUDENT_ID", CONTACT_CARD),  # the card's UID
     # a notice's rule for students at large; a heading line's title

@@ -8,4 +8,4 @@ from .rule_set_recognizer import RuleSetRecognizer
 class DateOfBirthRecognizer(RuleSetRecognizer):
     """A date after DOB/born/date of birth (a DOB column's cells: TableColumnRecognizer)."""
 
-    RULES_FILE = "patterns/date_of_birth.v5.yaml"
+    RULES_FILE = "patterns/date_of_birth.v6.yaml"

@@ -1,4 +1,4 @@
-"""Cells under a table column headed as student PII, and an export's fields so named (models/structure/columns.v7.yaml)."""
+"""Cells under a table column headed as student PII, and an export's fields so named (models/structure/columns.v8.yaml)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ..tables import read_columns, read_fields, read_form_fields
 from ..vocab import expand_macros, joined_macros
 from .explained import explained_result
 
-COLUMNS_FILE = "structure/columns.v7.yaml"
+COLUMNS_FILE = "structure/columns.v8.yaml"
 # above the form patterns: a cell under a Name heading is a name, however its words read ("PAW, EH KU")
 SCORE = 0.9
 _NAME_PART = regex.compile(r"[^\d(\[/@#;\"“]+")
@@ -25,6 +25,8 @@ _NUMBER = regex.compile(r"(?<![\w-])\d{4,12}(?![\w-])")
 # a form field's value that speaks of students at large is a notice's rule, not one student's detail
 # ("Medications: any student who needs one must ...")
 _POPULATION = regex.compile(r"\b(?:(?:any|all|every|each)\s+(?:students?|child(?:ren)?|pupils?)|students)\b", regex.I)
+# a heading in two languages, its halves either side of a spaced slash
+_BILINGUAL = regex.compile(r"[^/\n]+\s/\s[^/\n]+")
 _BRACKETED_NAME = regex.compile(r"\([ \t]*(\p{L}[\p{L}\p{M}'’\- ]{0,40}?)[ \t]*\)")
 
 
@@ -45,7 +47,7 @@ class ColumnModel(BaseModel):
 
 
 class ColumnsModel(BaseModel):
-    """models/structure/columns.v7.yaml."""
+    """models/structure/columns.v8.yaml."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -131,7 +133,18 @@ class TableColumnRecognizer(EntityRecognizer):
         return results
 
     def _kind(self, heading: str, in_forms: bool = False) -> _Column | None:
-        """The first kind of column the heading names; of a form's field, only a kind read in forms."""
+        """The first kind of column the heading names; of a form's field, only a kind read in forms.
+
+        A heading in two languages ("Naissance / DOB", "Nom / Name") names the kind one of its halves
+        does, when no half names another.
+        """
+        kind = self._named(heading, in_forms)
+        if kind is not None or _BILINGUAL.fullmatch(heading) is None:
+            return kind
+        kinds = {k.id: k for k in (self._named(half, in_forms) for half in heading.split("/")) if k is not None}
+        return next(iter(kinds.values())) if len(kinds) == 1 else None
+
+    def _named(self, heading: str, in_forms: bool) -> _Column | None:
         return next((c for c in self.columns if (c.in_forms or not in_forms) and c.heading.match(heading)), None)
 
     def _result(self, column: _Column, start: int, end: int, label: Label | None = None) -> RecognizerResult:
