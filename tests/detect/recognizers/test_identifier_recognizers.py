@@ -168,6 +168,9 @@ ROWS = [
     # a date of birth in brackets is a name's particular, in capitals too
     (PersonPatternRecognizer, "PERSON", "Seen with DESHAWNTE KOLLER (DOB 04/19/2008) at noon.", "DESHAWNTE KOLLER"),
     (PersonPatternRecognizer, "PERSON", "Seen with Tia Marsh (born 2010) at noon.", "Tia Marsh"),
+    # a name field labelled in English and in the family's language
+    (PersonPatternRecognizer, "PERSON", "Student name / Magaca ardayga: Hodan Abdi Warsame    Grade: 5",
+     "Hodan Abdi Warsame"),
     # a kin word in lower case, no determiner, before a capitalised name
     (PersonPatternRecognizer, "PERSON", "Released to grandmother Wenona Little Elk at 3.", "Wenona Little Elk"),
     (PersonPatternRecognizer, "PERSON", "alt. contact (uncle Idris, speaks French)", "Idris"),

@@ -8,4 +8,4 @@ from .rule_set_recognizer import RuleSetRecognizer
 class PersonPatternRecognizer(RuleSetRecognizer):
     """Name candidates from form structure; detect/people.py cleans and classifies them."""
 
-    RULES_FILE = "patterns/person.v11.yaml"
+    RULES_FILE = "patterns/person.v12.yaml"
