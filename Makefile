@@ -33,7 +33,7 @@ demo: install ocr-engine
 	@# exit status 5 says some samples are held for legal review (their copies in out/demo/redacted/withheld/)
 	$(BIN)/brightline redact samples/ --out out/demo/redacted || [ $$? -eq 5 ]
 	$(BIN)/brightline report samples/ --out out/demo/report.html
-	@echo "Results: out/demo/screen.jsonl (findings and risk), out/demo/redacted/ (redacted copies; withheld/ holds those for legal review), out/demo/report.html (reviewer's report)"
+	@echo "Results: out/demo/screen.jsonl (findings and risk), out/demo/redacted/ (redacted copies; withheld/ holds those for legal review; redaction-log.csv and .html list what was redacted), out/demo/report.html (reviewer's report)"
 
 test: install
 	$(BIN)/ruff check src tests bench training
