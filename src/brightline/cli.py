@@ -29,7 +29,7 @@ from .detect.profiles import load_profile
 from .disclosure import FIELDS, LOG_ENV, LOG_KEY_ENV, Checkpoint, DisclosureLog, sha256_file
 from .errors import BrightlineError, ExitCode, InputFileError, VerificationError
 from .files import WITHHELD_FOLDER, withheld_copy, write_atomically, write_text
-from .ingest import expand_paths, redacted_name
+from .ingest import expand_paths, redacted_name, unread_files
 from .law import FEDERAL, JURISDICTION_ENV, jurisdictions
 from .log import configure_logging, get_logger
 from .pipeline import Pipeline
@@ -43,6 +43,7 @@ from .types import Decision, RedactionStyle, ScreenResult, label_counts, page_la
 
 log = get_logger("cli")
 _NAMED_WITHHELD = 5  # documents withheld for legal review named one by one on the terminal; then counted
+_NAMED_UNREAD = 10  # files passed over in a folder, named one by one; then counted
 KEY_ENV = "BRIGHTLINE_PSEUDONYM_KEY"
 PROFILE_ENV = "BRIGHTLINE_PROFILE"
 _RECIPIENT_NAMES = [r.value for r in Recipient] + list(RECIPIENT_ALIASES)
@@ -187,6 +188,7 @@ def screen(
     console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     failures = 0
     files = expand_paths(paths)
+    _say_unread(paths)
     for result in track(pipeline.screen_paths(files), len(files), "screening", quiet or not as_json):
         if result.error is not None:
             failures += 1
@@ -238,6 +240,7 @@ def redact(
                                    even_boxes=even_boxes, show_codes=show_codes)
     pipeline = Pipeline(settings)
     targets = _targets(paths, out_dir)
+    _say_unread(paths)
     failures = withheld = written = 0
     released: list[Redactions] = []
     for result in track(pipeline.screen_paths(list(targets)), len(targets), "redacting", quiet):
@@ -321,6 +324,16 @@ def _warn_unused(order: ReleaseOrder | None) -> None:
                    "legal review in this run (a different file, or one changed since it was approved).", err=True)
 
 
+def _say_unread(paths: tuple[Path, ...]) -> None:
+    """Name the files in the folders given that brightline passes over, and why: none is skipped in silence."""
+    unread = unread_files(paths)
+    for path, reason in unread[:_NAMED_UNREAD]:
+        click.echo(f"brightline: {path}: passed over, {reason}.", err=True)
+    if len(unread) > _NAMED_UNREAD:
+        click.echo(f"brightline: {len(unread) - _NAMED_UNREAD} more files passed over (formats brightline does not read).",
+                   err=True)
+
+
 def _counsel(out_dir: Path, withheld_copies: str) -> str:
     """Where the copies held for legal review are, to follow a count of them."""
     return f" (their redacted copies for counsel in {out_dir / WITHHELD_FOLDER})" if withheld_copies == "folder" else ""
@@ -367,6 +380,7 @@ def report(
                                   profile=_profile(profile),
                                   password=password))
     files = expand_paths(paths)
+    _say_unread(paths)
     documents = []
     failures = 0
     for result in track(pipeline.screen_paths(files), len(files), "reporting", quiet):
@@ -506,7 +520,8 @@ def batch(
     """Redact a folder tree or a .zip archive into a verified twin, with a manifest and summaries.
 
     Run it again to resume: finished files are skipped, failed ones retried. Files that are not .txt,
-    .pdf or images (.png, .jpg, .tif) are listed as skipped; unsafe archive entries are refused with their reason.
+    .pdf, .eml or images (.png, .jpg, .tif) are listed as skipped with why; unsafe archive entries are refused
+    with their reason.
     With --release-to, the twin is a release: each copy is logged, and documents held for legal review
     are left out unless approved (--approve).
     """

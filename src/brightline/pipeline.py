@@ -10,7 +10,18 @@ from pathlib import Path, PurePath
 from .config import Settings
 from .detect import Detector
 from .errors import BrightlineError, VerificationError
-from .ingest import IMAGE_SUFFIXES, PDF_SUFFIX, PdfText, decode_text, image_pdf, read_pdf, read_text
+from .ingest import (
+    IMAGE_SUFFIXES,
+    MESSAGE_SUFFIX,
+    PDF_SUFFIX,
+    PdfText,
+    decode_message,
+    decode_text,
+    image_pdf,
+    read_file,
+    read_pdf,
+    refuse_unread,
+)
 from .law import Law, load_law
 from .log import get_logger
 from .redact import cover_repeats, make_operator, redact_text, surviving_values
@@ -70,8 +81,8 @@ class Pipeline:
     def screen_sources(self, sources: Iterable[Source]) -> Iterator[ScreenResult]:
         """Screen files, or (name, bytes) documents such as archive entries, a batch at a time, in order.
 
-        The name's suffix says whether a document is a PDF or an image (read as an image-only PDF);
-        unreadable ones become error results.
+        The name's suffix says whether a document is a PDF, an image (read as an image-only PDF) or an
+        e-mail message (decoded); unreadable ones become error results.
         """
         iterator = iter(sources)
         while chunk := list(islice(iterator, self.settings.batch_size)):
@@ -88,10 +99,13 @@ class Pipeline:
                     elif suffix in IMAGE_SUFFIXES:
                         pdfs[name] = read_pdf(image_pdf(Path(name) if data is None else data, name), name=name)
                         readable.append((name, pdfs[name].text))
-                    elif data is None:
-                        readable.append((name, read_text(Path(name), self.settings.max_bytes)))
+                    elif suffix == MESSAGE_SUFFIX:
+                        raw = read_file(Path(name), self.settings.max_bytes) if data is None else data
+                        readable.append((name, decode_message(raw, name, self.settings.max_bytes)))
                     else:
-                        readable.append((name, decode_text(data, name, self.settings.max_bytes)))
+                        refuse_unread(name)
+                        raw = read_file(Path(name), self.settings.max_bytes) if data is None else data
+                        readable.append((name, decode_text(raw, name, self.settings.max_bytes)))
                     order.append((name, None))
                 except BrightlineError as exc:
                     order.append((name, str(exc)))

@@ -65,8 +65,8 @@ def test_duplicates_and_other_files(tmp_path: Path) -> None:
     assert found == [
         ("a/report.txt", "entry", ""),
         ("a/report.txt", REFUSED, "duplicate name in the archive"),
-        ("a/minutes.docx", SKIPPED, "not a .txt, .pdf or image document"),
-        ("a/inner.zip", SKIPPED, "not a .txt, .pdf or image document"),
+        ("a/minutes.docx", SKIPPED, "a Word document, not read yet: save it as PDF and redact that"),
+        ("a/inner.zip", SKIPPED, "an archive: brightline batch reads .zip archives (give it this one on its own)"),
     ]
 
 

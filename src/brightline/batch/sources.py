@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import InputFileError
-from ..ingest import SUPPORTED_SUFFIXES
+from ..ingest import SUPPORTED_SUFFIXES, why
 
 SKIPPED = "skipped"
 REFUSED = "refused"
@@ -58,11 +58,9 @@ def scan(source: Path, limits: Limits, exclude: Path | None = None) -> Iterator[
 
 
 def _kind(relative: str) -> Refusal | None:
-    name = PurePosixPath(relative).name
-    if name.startswith("."):
-        return Refusal(relative, SKIPPED, "hidden file")
-    if PurePosixPath(relative).suffix.lower() not in SUPPORTED_SUFFIXES:
-        return Refusal(relative, SKIPPED, "not a .txt, .pdf or image document")
+    path = PurePosixPath(relative)
+    if path.name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return Refusal(relative, SKIPPED, why(path))
     return None
 
 

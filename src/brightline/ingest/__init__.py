@@ -8,15 +8,29 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 
+from ..errors import InputFileError
+from .email import MESSAGE_SUFFIX, decode_message
 from .images import IMAGE_SUFFIXES, image_pdf
 from .pdf import PdfText, read_pdf
-from .text import decode_text, read_text
+from .text import decode_text, read_file
 
-__all__ = ["IMAGE_SUFFIXES", "PDF_SUFFIX", "SUPPORTED_SUFFIXES", "PdfText", "decode_text", "expand_paths", "image_pdf",
-           "is_paged", "read_pdf", "read_text", "redacted_name"]
+__all__ = ["IMAGE_SUFFIXES", "MESSAGE_SUFFIX", "PDF_SUFFIX", "SUPPORTED_SUFFIXES", "PdfText", "decode_message",
+           "decode_text", "expand_paths", "image_pdf", "is_paged", "read_file", "read_pdf",
+           "redacted_name", "refuse_unread", "unread_files", "why"]
 
 PDF_SUFFIX = ".pdf"
-SUPPORTED_SUFFIXES = frozenset({".txt", ".text", PDF_SUFFIX}) | IMAGE_SUFFIXES
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {PDF_SUFFIX, MESSAGE_SUFFIX} | IMAGE_SUFFIXES
+READ = "text (.txt), PDF, e-mail (.eml) and image (.png, .jpg, .tif) files"
+# formats people keep reports in that brightline does not read yet, each with what to do
+_NOT_READ = {
+    ".zip": "an archive: brightline batch reads .zip archives (give it this one on its own)",
+    ".docx": "a Word document, not read yet: save it as PDF and redact that",
+    ".doc": "a Word document, not read yet: save it as PDF and redact that",
+    ".msg": "an Outlook message, not read yet: save it as .eml or PDF and redact that",
+    ".rtf": "a rich-text document, not read yet: save it as PDF and redact that",
+    ".odt": "an OpenDocument text, not read yet: save it as PDF and redact that",
+}
 
 
 def is_paged(name: str) -> bool:
@@ -30,7 +44,10 @@ def redacted_name(name: str) -> str:
     An image's copy is a PDF named after the whole image name (scan.tif -> scan.tif.pdf), so it never
     takes the name of a PDF beside it; other documents keep their name.
     """
-    return name + PDF_SUFFIX if PurePath(name).suffix.lower() in IMAGE_SUFFIXES else name
+    suffix = PurePath(name).suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        return name + PDF_SUFFIX
+    return name + ".txt" if suffix == MESSAGE_SUFFIX else name
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -38,10 +55,31 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
-            )
+            found += sorted(p for p in path.rglob("*") if p.is_file() and _read(p))
         else:
             found.append(path)
     return found
+
+
+def unread_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:
+    """The files in the folders among `paths` that brightline passes over, each with why: none in silence."""
+    return [(p, why(p)) for path in paths if path.is_dir()
+            for p in sorted(path.rglob("*")) if p.is_file() and not _read(p)]
+
+
+def why(path: PurePath) -> str:
+    """Why brightline does not read a file: hidden, or of a format it does not read (and what to do)."""
+    if path.name.startswith("."):
+        return "a hidden file"
+    return _NOT_READ.get(path.suffix.lower(), f"not a format brightline reads ({READ})")
+
+
+def refuse_unread(name: str) -> None:
+    """A file named directly in a format brightline does not read is refused in a sentence saying what to do."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix in _NOT_READ:
+        raise InputFileError(f"{name}: {_NOT_READ[suffix]}.")
+
+
+def _read(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.startswith(".")

@@ -9,8 +9,8 @@ from ..errors import InputFileError
 _BINARY_SAMPLE = 8192
 
 
-def read_text(path: Path, max_bytes: int) -> str:
-    """The decoded text of a UTF-8 file; missing, binary, non-UTF-8, empty and huge files are refused."""
+def read_file(path: Path, max_bytes: int) -> bytes:
+    """A document file's bytes; a missing, special or huge file is refused in one sentence naming it."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -22,10 +22,9 @@ def read_text(path: Path, max_bytes: int) -> str:
     if size > max_bytes:
         raise InputFileError(f"{path}: too large to screen ({size} bytes; the limit is {max_bytes}).")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputFileError(f"{path}: cannot be read ({exc.strerror}).") from None
-    return decode_text(data, str(path), max_bytes)
 
 
 def decode_text(data: bytes, name: str, max_bytes: int) -> str:
