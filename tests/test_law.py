@@ -14,7 +14,7 @@ from brightline.resources import models_dir
 from brightline.score import decide, load_weights, score_risk
 from brightline.score.context import load_context_table
 from brightline.types import Label
-from tests.test_cli import REPORT
+from tests.test_cli import REPORT, run
 
 # a statute each state's reasons must cite for the sample report (immigration and gang language about a student)
 STATE_STATUTES = {"massachusetts": "M.G.L. c.71 §37L", "california": "Cal. Educ. Code §234.7", "illinois": "5 ILCS 805"}
@@ -71,6 +71,9 @@ def test_a_broken_jurisdiction_is_refused(tmp_path: Path, state: str, message: s
         load_law("elsewhere", _law_root(tmp_path, state))
 
 
-def test_an_unknown_jurisdiction_names_the_known_ones() -> None:
+def test_an_unknown_jurisdiction_names_the_known_ones(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no jurisdiction named 'atlantis'; brightline ships .*california"):
         load_law("atlantis")
+    (tmp_path / "a.txt").write_text("The boiler was serviced.\n")
+    proc = run("screen", str(tmp_path / "a.txt"), "--jurisdiction", "atlantis")
+    assert proc.returncode == 1 and "brightline ships" in proc.stderr and "Traceback" not in proc.stderr

@@ -30,7 +30,7 @@ from .disclosure import FIELDS, LOG_ENV, LOG_KEY_ENV, Checkpoint, DisclosureLog,
 from .errors import BrightlineError, ExitCode, InputFileError, VerificationError
 from .files import WITHHELD_FOLDER, withheld_copy, write_atomically, write_text
 from .ingest import expand_paths, redacted_name, unread_files
-from .law import FEDERAL, JURISDICTION_ENV, jurisdictions
+from .law import FEDERAL, JURISDICTION_ENV, load_law
 from .log import configure_logging, get_logger
 from .pipeline import Pipeline
 from .policy import default_policy, load_policy
@@ -49,10 +49,13 @@ PROFILE_ENV = "BRIGHTLINE_PROFILE"
 _RECIPIENT_NAMES = [r.value for r in Recipient] + list(RECIPIENT_ALIASES)
 
 
-def _settings(recipient: str, basis: str, policy_file: Path | None, **options: object) -> Settings:
-    """Settings for a release context; a bad policy file is a ConfigError naming its line."""
+def _settings(recipient: str, basis: str, policy_file: Path | None, jurisdiction: str = FEDERAL,
+              **options: object) -> Settings:
+    """Settings for a release context; a bad policy file or an unknown jurisdiction is a ConfigError, before any model."""
+    load_law(jurisdiction)
     policy = load_policy(policy_file) if policy_file else None
-    return Settings(recipient=parse_recipient(recipient), basis=Basis(basis), policy=policy, **options)
+    return Settings(recipient=parse_recipient(recipient), basis=Basis(basis), policy=policy, jurisdiction=jurisdiction,
+                    **options)
 
 
 def _redaction_settings(recipient: str, basis: str, policy_file: Path | None, style: str | None,
@@ -113,10 +116,10 @@ def _password_option(function):  # type: ignore[no-untyped-def]
 
 
 def _context_options(function):  # type: ignore[no-untyped-def]
-    function = click.option("--jurisdiction", type=click.Choice(jurisdictions()), default=FEDERAL, show_default=True,
-                            envvar=JURISDICTION_ENV, show_envvar=True,
-                            help="The law reasons cite and redactions carry codes of: the federal baseline, or a "
-                                 "state's statutes before it.")(function)
+    function = click.option("--jurisdiction", default=FEDERAL, show_default=True, envvar=JURISDICTION_ENV,
+                            show_envvar=True, metavar="NAME",
+                            help="The law reasons cite and redactions carry codes of (models/law): federal, or a "
+                                 "state (massachusetts, california, illinois) cited before it.")(function)
     function = click.option("--policy", "policy_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
                             help="An office's policy file (YAML) instead of the shipped policies.")(function)
     function = click.option("--basis", type=click.Choice([b.value for b in Basis]), default=Basis.NONE.value,

@@ -203,6 +203,8 @@ class DisclosureLog:
             self.engine: Engine = create_engine(self.url, poolclass=NullPool)
         except (ArgumentError, NoSuchModuleError):
             raise ConfigError("the disclosure log address is not a SQLite or PostgreSQL database URL.") from None
+        except OSError as exc:
+            raise ConfigError(f"the disclosure log cannot be opened ({type(exc).__name__}).") from None
         if self.engine.dialect.name not in _GUARDS:
             raise ConfigError("the disclosure log runs on SQLite or PostgreSQL: no other database is append-only here.")
         try:
@@ -293,7 +295,11 @@ class DisclosureLog:
             if head is not None and head["chain"] == KEYED:
                 raise ConfigError(f"the disclosure log is keyed and its key file {self.key_file} is missing "
                                   f"(--log-key-file or ${LOG_KEY_ENV}).")
-            _private_file(self.key_file, secrets.token_hex(32).encode())
+            try:
+                _private_file(self.key_file, secrets.token_hex(32).encode())
+            except OSError as exc:
+                raise ConfigError(f"the disclosure log's key file {self.key_file} cannot be created "
+                                  f"({type(exc).__name__}).") from None
             log.warning("created the disclosure log's key in %s; keep a copy elsewhere: the log cannot be verified "
                         "without it.", self.key_file)
         self._key = self._read_key()
