@@ -44,6 +44,9 @@ POSITIVE = [
     ("La niña no tiene número de seguro social.", "no tiene número de seguro social"),
 ]
 NEGATIVE = [
+    "Incident No. LPR-24-0031, filed on District Form 12.",  # a district's initials as a case number's prefix
+    "Return the signed LPR Form 7 to the front office.",
+    "1. OKAFOR, Ada   LPR ID 5512093   Grade 8",  # the district's student ID
     "The family lives off BIA Route 12 past the chapter house.",  # the Bureau of Indian Affairs
     "The nurse gave him an ice pack for his knee.",
     "The crossing guard moved to the new corner; students crossed the street safely.",

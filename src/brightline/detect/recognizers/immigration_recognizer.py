@@ -8,4 +8,4 @@ from .rule_set_recognizer import RuleSetRecognizer
 class ImmigrationRecognizer(RuleSetRecognizer):
     """Immigration status, its proxies and enforcement."""
 
-    RULES_FILE = "terms/immigration.v9.yaml"
+    RULES_FILE = "terms/immigration.v10.yaml"
