@@ -43,13 +43,8 @@ class ReleaseOrder:
     log: DisclosureLog | None = field(default=None, compare=False, repr=False)  # where releases are recorded
     used: set[str] = field(default_factory=set, compare=False, repr=False)  # approvals that released a document
 
-    def releases(self, decision: str | None, original_sha256: str) -> bool:
-        """Whether a screened document may go out: not held for legal review, or held and approved."""
-        if decision != Decision.WITHHOLD:
-            return True
-        return self.approves(original_sha256)
-
     def approves(self, original_sha256: str) -> bool:
+        """Whether counsel approved these bytes for this release."""
         return self.approval is not None and original_sha256 in self.approval.documents
 
     def unused_approvals(self) -> int:
