@@ -523,7 +523,7 @@ def batch(
     """Redact a folder tree or a .zip archive into a verified twin, with a manifest and summaries.
 
     Run it again to resume: finished files are skipped, failed ones retried. Files that are not .txt,
-    .pdf, .eml or images (.png, .jpg, .tif) are listed as skipped with why; unsafe archive entries are refused
+    .pdf, .docx, .eml or images (.png, .jpg, .tif) are listed as skipped with why; unsafe archive entries are refused
     with their reason.
     With --release-to, the twin is a release: each copy is logged, and documents held for legal review
     are left out unless approved (--approve).

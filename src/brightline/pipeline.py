@@ -11,11 +11,10 @@ from .config import Settings
 from .detect import Detector
 from .errors import BrightlineError, VerificationError
 from .ingest import (
+    CONTAINERS,
     IMAGE_SUFFIXES,
-    MESSAGE_SUFFIX,
     PDF_SUFFIX,
     PdfText,
-    decode_message,
     decode_text,
     image_pdf,
     read_file,
@@ -81,8 +80,8 @@ class Pipeline:
     def screen_sources(self, sources: Iterable[Source]) -> Iterator[ScreenResult]:
         """Screen files, or (name, bytes) documents such as archive entries, a batch at a time, in order.
 
-        The name's suffix says whether a document is a PDF, an image (read as an image-only PDF) or an
-        e-mail message (decoded); unreadable ones become error results.
+        The name's suffix says whether a document is a PDF, an image (read as an image-only PDF) or a
+        container whose text is decoded (an e-mail, a Word document); unreadable ones become error results.
         """
         iterator = iter(sources)
         while chunk := list(islice(iterator, self.settings.batch_size)):
@@ -99,9 +98,9 @@ class Pipeline:
                     elif suffix in IMAGE_SUFFIXES:
                         pdfs[name] = read_pdf(image_pdf(Path(name) if data is None else data, name), name=name)
                         readable.append((name, pdfs[name].text))
-                    elif suffix == MESSAGE_SUFFIX:
+                    elif suffix in CONTAINERS:
                         raw = read_file(Path(name), self.settings.max_bytes) if data is None else data
-                        readable.append((name, decode_message(raw, name, self.settings.max_bytes)))
+                        readable.append((name, CONTAINERS[suffix](raw, name, self.settings.max_bytes)))
                     else:
                         refuse_unread(name)
                         raw = read_file(Path(name), self.settings.max_bytes) if data is None else data

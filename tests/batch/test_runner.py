@@ -32,7 +32,7 @@ def tree(root: Path, copies: int = 1) -> Path:
     pdf_factory.base(root / "year0" / "scanned_in.pdf")
     (root / "year1").mkdir(exist_ok=True)
     (root / "year1" / "broken.txt").write_bytes(b"\x89PNG\x00\x00" * 20)
-    (root / "year1" / "minutes.docx").write_bytes(b"PK\x03\x04")
+    (root / "year1" / "minutes.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     return root
 
 
@@ -54,7 +54,7 @@ def test_a_folder_becomes_a_redacted_twin_and_resumes(tmp_path: Path) -> None:
     assert report.withheld == len(held)
     assert "QUISPE" not in (out / "withheld" / "year0" / "scanned_in.pdf").read_bytes().decode("latin-1")
     assert rows["year1/broken.txt"]["status"] == "failed" and "binary" in rows["year1/broken.txt"]["error"]
-    assert rows["year1/minutes.docx"]["status"] == "skipped"
+    assert rows["year1/minutes.doc"]["status"] == "skipped"
     done = rows["year0/scanned_in.pdf"]
     assert done["status"] == "done" and done["output_sha256"] == outputs["withheld/year0/scanned_in.pdf"]
     assert json.loads(done["findings"])["PERSON"] >= 1 and done["risk_level"] == "CRITICAL"

@@ -59,13 +59,13 @@ def test_duplicates_and_other_files(tmp_path: Path) -> None:
         warnings.simplefilter("ignore")  # zipfile warns about the duplicate it is asked to write
         handle.writestr(*entry("a/report.txt"))
         handle.writestr(*entry("a/report.txt", b"a second file of the same name"))
-        handle.writestr(*entry("a/minutes.docx", b"PK"))
+        handle.writestr(*entry("a/minutes.doc", b"\xd0\xcf"))
         handle.writestr(*entry("a/inner.zip", b"PK"))
     found = [(f.relative, getattr(f, "status", "entry"), getattr(f, "reason", "")) for f in scan(archive, LIMITS)]
     assert found == [
         ("a/report.txt", "entry", ""),
         ("a/report.txt", REFUSED, "duplicate name in the archive"),
-        ("a/minutes.docx", SKIPPED, "a Word document, not read yet: save it as PDF and redact that"),
+        ("a/minutes.doc", SKIPPED, "a Word document, not read yet: save it as PDF and redact that"),
         ("a/inner.zip", SKIPPED, "an archive: brightline batch reads .zip archives (give it this one on its own)"),
     ]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from brightline.errors import InputFileError
-from brightline.ingest import decode_message
+from brightline.ingest.email import decode_message
 from tests.test_cli import run
 
 NAME, STUDENT_ID, PHONE = "Teodora Ostrowska-Penn", "SASID 8830417265", "(617) 555-0861"
@@ -64,7 +64,7 @@ def test_messages_are_redacted_and_other_files_named(tmp_path: Path) -> None:
     attached.set_content("See attached.")
     attached.add_attachment(BODY.encode(), maintype="text", subtype="plain", filename="report.txt")
     (inbox / "with_attachment.eml").write_bytes(bytes(attached))
-    (inbox / "minutes.docx").write_bytes(b"PK\x03\x04")
+    (inbox / "minutes.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (inbox / "old.zip").write_bytes(b"PK\x05\x06" + b"\0" * 18)
     proc = run("redact", str(inbox), "--out", str(out), "-q")
     assert proc.returncode == 2, proc.stderr  # the message with an attachment is refused
@@ -72,7 +72,7 @@ def test_messages_are_redacted_and_other_files_named(tmp_path: Path) -> None:
     assert not [value for value in PLANTED if value in copy] and "[PERSON 1]" in copy
     assert not list(out.rglob("with_attachment*"))
     assert "with_attachment.eml: an e-mail with 1 attachment" in proc.stderr
-    assert "minutes.docx: passed over, a Word document" in proc.stderr
+    assert "minutes.doc: passed over, a Word document" in proc.stderr
     assert "old.zip: passed over, an archive: brightline batch reads .zip archives" in proc.stderr
 
     named = run("screen", str(inbox / "old.zip"))

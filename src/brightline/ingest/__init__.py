@@ -13,19 +13,21 @@ from .email import MESSAGE_SUFFIX, decode_message
 from .images import IMAGE_SUFFIXES, image_pdf
 from .pdf import PdfText, read_pdf
 from .text import decode_text, read_file
+from .word import WORD_SUFFIX, decode_word
 
-__all__ = ["IMAGE_SUFFIXES", "MESSAGE_SUFFIX", "PDF_SUFFIX", "SUPPORTED_SUFFIXES", "PdfText", "decode_message",
-           "decode_text", "expand_paths", "image_pdf", "is_paged", "read_file", "read_pdf",
-           "redacted_name", "refuse_unread", "unread_files", "why"]
+__all__ = ["CONTAINERS", "IMAGE_SUFFIXES", "PDF_SUFFIX", "SUPPORTED_SUFFIXES", "PdfText", "decode_text",
+           "expand_paths", "image_pdf", "is_paged", "read_file", "read_pdf", "redacted_name", "refuse_unread",
+           "unread_files", "why"]
 
 PDF_SUFFIX = ".pdf"
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {PDF_SUFFIX, MESSAGE_SUFFIX} | IMAGE_SUFFIXES
-READ = "text (.txt), PDF, e-mail (.eml) and image (.png, .jpg, .tif) files"
+# documents whose text is decoded out of a container (a MIME message, a Word package): their copy is text
+CONTAINERS = {MESSAGE_SUFFIX: decode_message, WORD_SUFFIX: decode_word}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {PDF_SUFFIX} | set(CONTAINERS) | IMAGE_SUFFIXES
+READ = "text (.txt), PDF, Word (.docx), e-mail (.eml) and image (.png, .jpg, .tif) files"
 # formats people keep reports in that brightline does not read yet, each with what to do
 _NOT_READ = {
     ".zip": "an archive: brightline batch reads .zip archives (give it this one on its own)",
-    ".docx": "a Word document, not read yet: save it as PDF and redact that",
     ".doc": "a Word document, not read yet: save it as PDF and redact that",
     ".msg": "an Outlook message, not read yet: save it as .eml or PDF and redact that",
     ".rtf": "a rich-text document, not read yet: save it as PDF and redact that",
@@ -42,12 +44,13 @@ def redacted_name(name: str) -> str:
     """The file name of a document's redacted copy.
 
     An image's copy is a PDF named after the whole image name (scan.tif -> scan.tif.pdf), so it never
-    takes the name of a PDF beside it; other documents keep their name.
+    takes the name of a PDF beside it; an e-mail's or a Word document's is text (note.eml.txt,
+    report.docx.txt); other documents keep their name.
     """
     suffix = PurePath(name).suffix.lower()
     if suffix in IMAGE_SUFFIXES:
         return name + PDF_SUFFIX
-    return name + ".txt" if suffix == MESSAGE_SUFFIX else name
+    return name + ".txt" if suffix in CONTAINERS else name
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
