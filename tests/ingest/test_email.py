@@ -46,13 +46,19 @@ def test_every_body_is_decoded(raw: bytes, hidden_in_raw: bool) -> None:
     assert f"To: {NAME} <top.family@example.net>" in text and "x()" not in text
 
 
-def test_a_message_with_an_attachment_is_refused() -> None:
+def test_a_message_with_an_attachment_or_an_inline_picture_is_refused() -> None:
     mail = EmailMessage()
     mail["Subject"] = "report attached"
     mail.set_content("See the attached report.")
     mail.add_attachment(BODY.encode(), maintype="application", subtype="octet-stream", filename="report.bin")
-    with pytest.raises(InputFileError, match="an e-mail with 1 attachment, which brightline does not redact yet"):
+    refusal = "an e-mail with 1 attachment .pictures shown in the body included., which brightline does not redact yet"
+    with pytest.raises(InputFileError, match=refusal):
         decode_message(bytes(mail), "m.eml", 1_000_000)
+    inline = EmailMessage()
+    inline.set_content("See the photo of the name tag below.")
+    inline.add_related(b"\x89PNG\r\n", maintype="image", subtype="png", cid="<tag>")  # shown in the body, no file
+    with pytest.raises(InputFileError, match="an e-mail with 1 attachment"):
+        decode_message(bytes(inline), "m.eml", 1_000_000)
 
 
 def test_messages_are_redacted_and_other_files_named(tmp_path: Path) -> None:
