@@ -29,17 +29,17 @@ from .detect.profiles import load_profile
 from .disclosure import FIELDS, LOG_ENV, LOG_KEY_ENV, Checkpoint, DisclosureLog, sha256_file
 from .errors import BrightlineError, ExitCode, InputFileError, VerificationError
 from .files import WITHHELD_FOLDER, withheld_copy, write_atomically, write_text
-from .ingest import expand_paths, redacted_name, unread_files
+from .ingest import expand_paths, redacted_name, walk
 from .law import FEDERAL, JURISDICTION_ENV, load_law
 from .log import configure_logging, get_logger
 from .pipeline import Pipeline
 from .policy import default_policy, load_policy
 from .progress import track
 from .redact import make_operator
-from .release import Approval, ReleaseOrder, approved_documents
+from .release import Approval, ReleaseOrder, approved_documents, held_for_review
 from .report import render_table
 from .report.redaction_log import Redactions, write_redaction_log
-from .types import Decision, RedactionStyle, ScreenResult, label_counts, page_label_counts
+from .types import RedactionStyle, ScreenResult, label_counts, page_label_counts
 
 log = get_logger("cli")
 _NAMED_WITHHELD = 5  # documents withheld for legal review named one by one on the terminal; then counted
@@ -190,8 +190,8 @@ def screen(
                                   password=password))
     console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     failures = 0
-    files = expand_paths(paths)
-    _say_unread(paths)
+    files, unread = walk(paths)
+    _say_unread(unread)
     for result in track(pipeline.screen_paths(files), len(files), "screening", quiet or not as_json):
         if result.error is not None:
             failures += 1
@@ -242,8 +242,8 @@ def redact(
                                    model=model, profile=_profile(profile), password=password, dpi=dpi,
                                    even_boxes=even_boxes, show_codes=show_codes)
     pipeline = Pipeline(settings)
-    targets = _targets(paths, out_dir)
-    _say_unread(paths)
+    targets, unread = _targets(paths, out_dir)
+    _say_unread(unread)
     failures = withheld = written = 0
     released: list[Redactions] = []
     for result in track(pipeline.screen_paths(list(targets)), len(targets), "redacting", quiet):
@@ -252,7 +252,7 @@ def redact(
             if result.error is not None:
                 raise InputFileError(result.error)
             original = sha256_file(Path(result.path)) if order is not None else ""
-            if result.decision is Decision.WITHHOLD and not (order is not None and order.approves(original)):
+            if held_for_review(result.decision, original, order):
                 withheld += 1
                 target.unlink(missing_ok=True)  # never among the copies that may be released
                 held = withheld_copy(out_dir, target.relative_to(out_dir))
@@ -327,9 +327,8 @@ def _warn_unused(order: ReleaseOrder | None) -> None:
                    "legal review in this run (a different file, or one changed since it was approved).", err=True)
 
 
-def _say_unread(paths: tuple[Path, ...]) -> None:
+def _say_unread(unread: list[tuple[Path, str]]) -> None:
     """Name the files in the folders given that brightline passes over, and why: none is skipped in silence."""
-    unread = unread_files(paths)
     for path, reason in unread[:_NAMED_UNREAD]:
         click.echo(f"brightline: {path}: passed over, {reason}.", err=True)
     if len(unread) > _NAMED_UNREAD:
@@ -382,8 +381,8 @@ def report(
     pipeline = Pipeline(_settings(recipient, basis, policy_file, jurisdiction=jurisdiction, model=model,
                                   profile=_profile(profile),
                                   password=password))
-    files = expand_paths(paths)
-    _say_unread(paths)
+    files, unread = walk(paths)
+    _say_unread(unread)
     documents = []
     failures = 0
     for result in track(pipeline.screen_paths(files), len(files), "reporting", quiet):
@@ -588,10 +587,19 @@ def log_command(ctx: click.Context, fmt: str, out_file: Path | None, log_db: str
         click.echo(f"{len(rows)} rows written to {out_file}", err=True)
 
 
-def _group_log(group: tuple[str | None, Path | None], log_db: str | None, log_key_file: Path | None,
-               guard: bool) -> DisclosureLog:
-    """The log the subcommand names, else the one its group named."""
-    return DisclosureLog(log_db or group[0], log_key_file or group[1], guard=guard)
+def _verified(group: tuple[str | None, Path | None], log_db: str | None, log_key_file: Path | None,
+              checkpoint: Checkpoint | None = None) -> DisclosureLog:
+    """The log the subcommand names (else its group's), verified as found: each problem said, then exit 4.
+
+    Its append-only guards are not restored on opening: verify reports them as they are.
+    """
+    disclosure_log = DisclosureLog(log_db or group[0], log_key_file or group[1], guard=False)
+    problems = disclosure_log.verify(checkpoint)
+    for problem in problems:
+        click.echo(f"brightline: {problem}", err=True)
+    if problems:
+        raise _Exit(ExitCode.VERIFICATION_FAILED)
+    return disclosure_log
 
 
 @log_command.command(name="verify")
@@ -603,12 +611,7 @@ def log_verify(group: tuple[str | None, Path | None], checkpoint: str | None, lo
                log_key_file: Path | None) -> None:
     """Check that no row of the disclosure log was changed, removed or inserted, and that it is still append-only."""
     point = Checkpoint.parse(checkpoint) if checkpoint else None
-    disclosure_log = _group_log(group, log_db, log_key_file, guard=False)  # the guards as found, not restored
-    problems = disclosure_log.verify(point)
-    for problem in problems:
-        click.echo(f"brightline: {problem}", err=True)
-    if problems:
-        raise _Exit(ExitCode.VERIFICATION_FAILED)
+    disclosure_log = _verified(group, log_db, log_key_file, point)
     count = disclosure_log.checkpoint().rows
     against = f", and it holds the checkpoint's {point.rows}" if point else ""
     click.echo(f"disclosure log intact: {count} row{'s' if count != 1 else ''}, chain unbroken{against}.")
@@ -623,12 +626,7 @@ def log_checkpoint(group: tuple[str | None, Path | None], log_db: str | None, lo
     `brightline log verify --checkpoint '...'` later names any row removed since. Only an intact log
     gets a checkpoint.
     """
-    disclosure_log = _group_log(group, log_db, log_key_file, guard=False)
-    problems = disclosure_log.verify()
-    for problem in problems:
-        click.echo(f"brightline: {problem}", err=True)
-    if problems:
-        raise _Exit(ExitCode.VERIFICATION_FAILED)
+    disclosure_log = _verified(group, log_db, log_key_file)
     click.echo(f"brightline disclosure log checkpoint {disclosure_log.checkpoint()} "
                f"at {datetime.now(UTC).isoformat(timespec='seconds')}")
 
@@ -638,11 +636,13 @@ class _Exit(Exception):
         self.code = code
 
 
-def _targets(paths: tuple[Path, ...], out_dir: Path) -> dict[Path, Path]:
-    """Each input file and where its redacted copy goes (a folder's tree is mirrored under --out)."""
+def _targets(paths: tuple[Path, ...], out_dir: Path) -> tuple[dict[Path, Path], list[tuple[Path, str]]]:
+    """Each input file and where its redacted copy goes (a folder's tree is mirrored under --out); the files passed over."""
     targets: dict[Path, Path] = {}
+    unread: list[tuple[Path, str]] = []
     for path in paths:
-        files = expand_paths([path])
+        files, passed_over = walk([path])
+        unread += passed_over
         for file in files:
             relative = file.relative_to(path) if path.is_dir() else Path(file.name)
             target = out_dir / relative.with_name(redacted_name(relative.name))
@@ -651,7 +651,7 @@ def _targets(paths: tuple[Path, ...], out_dir: Path) -> dict[Path, Path]:
             if target.resolve() == file.resolve():
                 raise click.BadParameter(f"{file} would be overwritten by its redacted copy", param_hint="--out")
             targets[file] = target
-    return targets
+    return targets, unread
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -79,6 +79,11 @@ class ReleaseOrder:
         ))
 
 
+def held_for_review(decision: str | None, original_sha256: str, release: ReleaseOrder | None) -> bool:
+    """Whether a screened document stays held: legal review's decision, unless counsel approved these bytes."""
+    return decision == Decision.WITHHOLD and not (release is not None and release.approves(original_sha256))
+
+
 def approved_documents(values: tuple[str, ...]) -> frozenset[str]:
     """The SHA-256 of each approved document: given as the hash itself, or as the file, hashed now."""
     hashes = set()

@@ -26,7 +26,7 @@ from ..files import remove_leftovers, withheld_copy, write_atomically, write_byt
 from ..ingest import is_paged, redacted_name
 from ..law import load_law
 from ..log import get_logger
-from ..release import ReleaseOrder
+from ..release import ReleaseOrder, held_for_review
 from ..report.redaction_log import Redactions, write_redaction_log
 from ..types import Decision
 from .manifest import DONE, FAILED, Manifest, Row
@@ -60,9 +60,7 @@ class _Placement:
     release: ReleaseOrder | None
 
     def held(self, decision: str | None, original_sha256: str | None) -> bool:
-        if decision != Decision.WITHHOLD:
-            return False
-        return self.release is None or not self.release.approves(original_sha256 or "")
+        return held_for_review(decision, original_sha256 or "", self.release)
 
 
 def run_batch(source: Path, out: Path, settings: Settings, workers: int = 1, cluster: str | None = None,

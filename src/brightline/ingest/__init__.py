@@ -17,7 +17,7 @@ from .word import WORD_SUFFIX, decode_word
 
 __all__ = ["CONTAINERS", "IMAGE_SUFFIXES", "PDF_SUFFIX", "SUPPORTED_SUFFIXES", "PdfText", "decode_text",
            "expand_paths", "image_pdf", "is_paged", "read_file", "read_pdf", "redacted_name", "refuse_unread",
-           "unread_files", "why"]
+           "walk", "why"]
 
 PDF_SUFFIX = ".pdf"
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -55,19 +55,26 @@ def redacted_name(name: str) -> str:
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files named directly, and supported files found recursively in folders, in a stable order."""
+    return walk(paths)[0]
+
+
+def walk(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files to read (named directly, or found in folders), and the folders' files passed over, each with why.
+
+    One walk of each folder gives both: none is skipped in silence.
+    """
     found: list[Path] = []
+    unread: list[tuple[Path, str]] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and _read(p))
-        else:
+        if not path.is_dir():
             found.append(path)
-    return found
-
-
-def unread_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:
-    """The files in the folders among `paths` that brightline passes over, each with why: none in silence."""
-    return [(p, why(p)) for path in paths if path.is_dir()
-            for p in sorted(path.rglob("*")) if p.is_file() and not _read(p)]
+            continue
+        for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            if _read(file):
+                found.append(file)
+            else:
+                unread.append((file, why(file)))
+    return found, unread
 
 
 def why(path: PurePath) -> str:
