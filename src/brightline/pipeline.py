@@ -57,6 +57,8 @@ class Pipeline:
         self.law = load_law(jurisdiction)
         self.weights = load_weights(jurisdiction)
         self.context_table = load_context_table(jurisdiction)
+        # each mark's legal-basis code, when marks carry them: the same for every document
+        self.codes = self.settings.redaction_codes() if self.settings.show_codes else None
 
     def screen_text(self, text: str, path: str = "<text>") -> ScreenResult:
         """Screen one text."""
@@ -166,8 +168,7 @@ class Pipeline:
 
     def _operator(self) -> Operator:
         """A fresh operator (placeholder numbers start at 1 in each document), with codes when asked."""
-        codes = self.settings.redaction_codes() if self.settings.show_codes else None
-        return make_operator(self.settings.redaction_style, self.settings.pseudonym_key, codes)
+        return make_operator(self.settings.redaction_style, self.settings.pseudonym_key, self.codes)
 
     def _pdf_plan(self, result: ScreenResult) -> PdfRedaction:
         findings, operator, boxes = self._pdf_redaction(result)
